@@ -1,0 +1,28 @@
+//! okrlint: a linter for OKR documents.
+//!
+//! The flow runs one way: [`source`] (text and line index) → [`syntax`] (the outline tree) →
+//! [`analysis`] (facts about items) → [`rules`] (diagnostics and fixes) → [`render`] (terminal,
+//! JSON). Only [`cli`] does I/O.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod analysis;
+pub mod cli;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod syntax;
+
+use rules::{Context, Diagnostic, Rule, Settings};
+use source::Source;
+
+/// Parses a source and runs `rules` over it.
+pub fn check(source: &Source, settings: &Settings, rules: &[&'static Rule]) -> Vec<Diagnostic> {
+    let document = syntax::parse(source);
+    let context = Context {
+        source,
+        document: &document,
+        settings,
+    };
+    rules::check(&context, rules)
+}

@@ -1,0 +1,107 @@
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::syntax::{Marker, MarkerProblem};
+
+pub(crate) static RULE: Rule = Rule {
+    code: "P001",
+    name: "malformed-item-marker",
+    severity: Severity::Warning,
+    summary: "a line that looks like an O/KR marker but is malformed",
+    docs: r#"
+## What it checks
+Item markers written in a way other tools (and other readers) may not recognise: letters in
+the wrong case (`Kr1`), full-width letters or digits (`ＫＲ１`), a key result marker missing
+its `R` (`K1`), no colon after the marker (`KR1 提升…`), or another separator (`KR1、`).
+
+## Why it matters
+Markers carry the outline. A marker that is read one way by okrlint and another way by a
+spreadsheet import or a reviewer's eye is how key results end up under the wrong objective.
+
+## Bad
+```
+O1：提升客户满意度
+Kr1 客户满意度达到90分
+K2：投诉率降低20%
+```
+
+## Good
+```
+O1：提升客户满意度
+KR1：客户满意度达到90分
+KR2：投诉率降低20%
+```
+
+The fix rewrites the marker in its canonical form and inserts the colon the document uses
+most.
+"#,
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let colon = dominant_colon(cx);
+    for marker in cx.document.items().filter_map(|item| item.marker.as_ref()) {
+        if !marker.problems.is_empty() {
+            out.push(diagnose(cx, marker, colon));
+        }
+    }
+}
+
+fn diagnose(cx: &Context<'_>, marker: &Marker, colon: &str) -> Diagnostic {
+    let written = cx.source.slice(marker.label);
+    let label = marker.canonical_label(written);
+    let mut edits = Vec::new();
+    if label != written {
+        edits.push(Edit {
+            span: marker.label,
+            replacement: label.clone(),
+        });
+    }
+    let separator_wrong = marker.problems.iter().any(|p| {
+        matches!(
+            p,
+            MarkerProblem::MissingColon | MarkerProblem::OtherSeparator
+        )
+    });
+    if separator_wrong {
+        edits.push(Edit {
+            span: marker.separator,
+            replacement: colon.to_owned(),
+        });
+    }
+    let what: Vec<&str> = marker.problems.iter().map(|p| describe(*p)).collect();
+    let canonical = format!("{label}{colon}");
+    Diagnostic::new(
+        &RULE,
+        marker.label.cover(marker.separator),
+        format!("条目标记不规范：{}", what.join("，")),
+    )
+    .label(format!("应写作“{canonical}”"))
+    .help(format!("写作“{canonical}”：半角大写字母和数字，后接冒号"))
+    .fix(Fix {
+        applicability: Applicability::Safe,
+        description: format!("改写为“{canonical}”"),
+        edits,
+    })
+}
+
+fn describe(problem: MarkerProblem) -> &'static str {
+    match problem {
+        MarkerProblem::LetterCase => "字母应大写",
+        MarkerProblem::FullWidth => "含全角字母或数字",
+        MarkerProblem::MissingLetter => "缺少字母 R",
+        MarkerProblem::MissingColon => "标记后缺少冒号",
+        MarkerProblem::OtherSeparator => "标记后应使用冒号",
+    }
+}
+
+/// The colon most markers in the document use; full-width when there is none to go by.
+fn dominant_colon(cx: &Context<'_>) -> &'static str {
+    let (mut full, mut half) = (0, 0);
+    for marker in cx.document.items().filter_map(|i| i.marker.as_ref()) {
+        match cx.source.slice(marker.separator) {
+            ":" => half += 1,
+            "：" => full += 1,
+            _ => {}
+        }
+    }
+    if half > full { ":" } else { "：" }
+}

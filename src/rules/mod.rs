@@ -1,0 +1,133 @@
+//! Rules: each one file with its code, name, severity and docs beside its check.
+//! [`ALL`] is the one list of them; everything that names rules reads it.
+
+mod diagnostic;
+mod duplicate_item;
+mod empty_item;
+mod key_result_count;
+mod malformed_item_marker;
+mod numbering_gap;
+mod objective_count;
+mod objective_without_key_results;
+mod orphan_key_result;
+
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
+
+use std::fmt;
+
+use crate::source::Source;
+use crate::syntax::Document;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule: what it is called, how serious its findings are by default, its documentation,
+/// and the check itself.
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what it flags.
+    pub summary: &'static str,
+    /// Markdown with `## What it checks`, `## Why it matters`, `## Bad`, `## Good`.
+    pub docs: &'static str,
+    pub check: fn(&Context<'_>, &mut Vec<Diagnostic>),
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.code, self.name)
+    }
+}
+
+impl Rule {
+    /// The group a rule belongs to: the letter of its code (`S` for `S005`).
+    pub fn group(&self) -> char {
+        self.code.chars().next().unwrap_or('?')
+    }
+
+    /// The fenced example under a docs heading (`Bad` or `Good`).
+    pub fn example(&self, heading: &str) -> Option<&'static str> {
+        let after = self.docs.split(&format!("## {heading}\n")).nth(1)?;
+        let body = after.split("\n## ").next()?;
+        let start = body.find("```")? + 3;
+        let start = start + body[start..].find('\n')? + 1;
+        let end = start + body[start..].find("```")?;
+        Some(&body[start..end])
+    }
+}
+
+/// The one list of rules, in code order.
+pub static ALL: &[&Rule] = &[
+    &malformed_item_marker::RULE,
+    &orphan_key_result::RULE,
+    &objective_without_key_results::RULE,
+    &key_result_count::RULE,
+    &objective_count::RULE,
+    &numbering_gap::RULE,
+    &empty_item::RULE,
+    &duplicate_item::RULE,
+];
+
+/// Finds a rule by code (`s005`, `S005`) or name (`numbering-gap`).
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// Limits that rules read; the configuration file can change them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub key_results_per_objective: (usize, usize),
+    pub objectives_per_unit: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            key_results_per_objective: (2, 5),
+            objectives_per_unit: 5,
+        }
+    }
+}
+
+/// What a rule's check reads.
+pub struct Context<'a> {
+    pub source: &'a Source,
+    pub document: &'a Document,
+    pub settings: &'a Settings,
+}
+
+/// Runs `rules` over a parsed document; diagnostics come back in source order.
+pub fn check(context: &Context<'_>, rules: &[&'static Rule]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for rule in rules {
+        (rule.check)(context, &mut diagnostics);
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
+    });
+    diagnostics
+}

@@ -1,0 +1,151 @@
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::syntax::{Item, ItemKind, Number, NumberForm, chinese_numeral};
+
+pub(crate) static RULE: Rule = Rule {
+    code: "S005",
+    name: "numbering-gap",
+    severity: Severity::Warning,
+    summary: "duplicate, skipped or out-of-order O/KR numbers",
+    docs: r#"
+## What it checks
+The numbers in item markers: objectives in a unit and key results under an objective
+should count 1, 2, 3… with no number used twice, skipped or out of order. Objectives may
+also continue the previous unit's count (O4, O5 after O1–O3).
+
+## Why it matters
+Reviews, comments and progress reports refer to "O2 KR3". A skipped or repeated number
+usually means an item was deleted or pasted twice, and it makes those references
+ambiguous.
+
+## Bad
+```
+O1：提升客户满意度
+KR1：季度客户满意度从78分提升到85分
+KR3：客户投诉量比上季度减少30%
+KR3：首次响应时间缩短到4小时以内
+```
+
+## Good
+```
+O1：提升客户满意度
+KR1：季度客户满意度从78分提升到85分
+KR2：客户投诉量比上季度减少30%
+KR3：首次响应时间缩短到4小时以内
+```
+
+The fix renumbers the items in order.
+"#,
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let mut previous_unit_last = None;
+    for unit in cx.document.units() {
+        let objectives: Vec<&Item> = unit.objectives.iter().map(|o| &o.item).collect();
+        let last = check_sequence(
+            cx,
+            ItemKind::Objective,
+            &objectives,
+            previous_unit_last,
+            out,
+        );
+        previous_unit_last = last.or(previous_unit_last);
+        for objective in &unit.objectives {
+            let key_results: Vec<&Item> = objective.key_results.iter().map(|k| &k.item).collect();
+            check_sequence(cx, ItemKind::KeyResult, &key_results, None, out);
+        }
+    }
+}
+
+/// Checks one run of siblings and reports its first break, with a fix that renumbers the
+/// rest of the run. Returns the last number in it. A run where some item has no
+/// number is not numbered, and is left alone.
+fn check_sequence(
+    cx: &Context<'_>,
+    kind: ItemKind,
+    items: &[&Item],
+    may_continue_from: Option<u32>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<u32> {
+    let numbers: Option<Vec<Number>> = items
+        .iter()
+        .map(|item| item.marker.as_ref().and_then(|m| m.number))
+        .collect();
+    let numbers = numbers.filter(|n| !n.is_empty())?;
+    let first = match may_continue_from {
+        Some(last) if numbers[0].value == last + 1 => last + 1,
+        _ => 1,
+    };
+    let expected = |place: usize| first + place as u32;
+    if let Some(place) = (0..numbers.len()).find(|&p| numbers[p].value != expected(p)) {
+        let earlier = numbers[..place]
+            .iter()
+            .find(|n| n.value == numbers[place].value);
+        let renumbering = (place..numbers.len())
+            .filter(|&p| numbers[p].value != expected(p))
+            .map(|p| Edit {
+                span: numbers[p].span,
+                replacement: written_like(expected(p), numbers[p].form),
+            })
+            .collect();
+        out.push(diagnose(
+            cx,
+            kind,
+            numbers[place],
+            expected(place),
+            earlier,
+            renumbering,
+        ));
+    }
+    numbers.last().map(|n| n.value)
+}
+
+fn diagnose(
+    cx: &Context<'_>,
+    kind: ItemKind,
+    number: Number,
+    expected: u32,
+    earlier: Option<&Number>,
+    renumbering: Vec<Edit>,
+) -> Diagnostic {
+    let prefix = kind.prefix();
+    let found = number.value;
+    let message = match earlier {
+        Some(_) => format!("编号重复：{prefix}{found} 已使用过"),
+        None if found > expected => format!("编号跳过了 {prefix}{expected}"),
+        None => format!("编号顺序错乱：{prefix}{found} 出现在 {prefix}{expected} 的位置"),
+    };
+    let mut diagnostic = Diagnostic::new(&RULE, number.span, message)
+        .label(format!("应为 {prefix}{expected}"))
+        .help(format!(
+            "按顺序重新编号：同一{}下的{}从 1 开始依次递增",
+            parent_noun(kind),
+            kind.noun()
+        ))
+        .fix(Fix {
+            applicability: Applicability::Safe,
+            description: format!("从 {prefix}{expected} 起按顺序重新编号"),
+            edits: renumbering,
+        });
+    if let Some(earlier) = earlier {
+        let line = cx.source.lines().line_of(earlier.span.start) + 1;
+        diagnostic =
+            diagnostic.related(earlier.span, format!("第 {line} 行已使用 {prefix}{found}"));
+    }
+    diagnostic
+}
+
+fn parent_noun(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Objective => "单位",
+        ItemKind::KeyResult => "目标",
+    }
+}
+
+/// A number in the same digits as the one it replaces; full-width becomes ASCII, as P001 asks.
+fn written_like(value: u32, form: NumberForm) -> String {
+    match form {
+        NumberForm::Chinese => chinese_numeral(value),
+        NumberForm::Ascii | NumberForm::FullWidth => value.to_string(),
+    }
+}

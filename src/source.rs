@@ -1,0 +1,351 @@
+//! Loading text: UTF-8 validation, the byte-order mark, line endings and the one line index
+//! that turns byte offsets into lines and columns.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+const BOM: &str = "\u{feff}";
+
+/// A half-open byte range into a [`Source`]'s text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn empty_at(offset: usize) -> Self {
+        Span::new(offset, offset)
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// Why a file could not be turned into text.
+#[derive(Debug)]
+pub enum LoadError {
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+    },
+    Binary {
+        path: PathBuf,
+        offset: usize,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, error } => write!(f, "{}: cannot read: {error}", path.display()),
+            LoadError::InvalidUtf8 { path, offset } => write!(
+                f,
+                "{}: not valid UTF-8 (first bad byte at offset {offset})",
+                path.display()
+            ),
+            LoadError::Binary { path, offset } => write!(
+                f,
+                "{}: looks binary (NUL byte at offset {offset})",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// One document's text, as read, with its line index.
+///
+/// The text keeps everything the file had (a BOM, CR/LF line endings): spans are byte offsets
+/// into the file itself, so a fix can be written back without touching anything else.
+#[derive(Debug, Clone)]
+pub struct Source {
+    path: PathBuf,
+    text: String,
+    lines: LineIndex,
+}
+
+impl Source {
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        Source {
+            path: path.into(),
+            text,
+            lines,
+        }
+    }
+
+    /// Reads and validates a file.
+    pub fn read(path: &Path) -> Result<Self, LoadError> {
+        let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
+            path: path.to_owned(),
+            error,
+        })?;
+        Source::from_bytes(path, bytes)
+    }
+
+    /// Validates bytes read from `path` (which only names them in errors).
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, LoadError> {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(LoadError::Binary {
+                path: path.to_owned(),
+                offset,
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
+            path: path.to_owned(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        Ok(Source::new(path, text))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The whole text, BOM included.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The offset where content starts: 3 after a BOM, else 0.
+    pub fn content_start(&self) -> usize {
+        self.lines.content_start
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+}
+
+/// A position for people and tools: 1-based line, 1-based column in the unit asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// What a column counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// Unicode scalar values: what people, SARIF and GitHub count.
+    CodePoints,
+    /// UTF-16 code units: what LSP counts by default.
+    Utf16,
+    /// UTF-8 bytes: what rdjson and some editors count.
+    Bytes,
+}
+
+/// Line starts of a text. Lines end at LF, CRLF or a lone CR.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset of each line's first byte (the first line starts after a BOM).
+    starts: Vec<usize>,
+    /// Byte offset of each line's end, before its line terminator.
+    ends: Vec<usize>,
+    content_start: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let content_start = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        let mut starts = vec![content_start];
+        let mut ends = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = content_start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    ends.push(i);
+                    starts.push(i + 1);
+                }
+                b'\r' => {
+                    ends.push(i);
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        ends.push(text.len());
+        LineIndex {
+            starts,
+            ends,
+            content_start,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line holding `offset`; offsets past the end map to the last line.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// Byte range of a 0-based line's content, without its terminator.
+    pub fn line_span(&self, line: usize) -> Span {
+        Span::new(self.starts[line], self.ends[line])
+    }
+
+    /// Byte range of a 0-based line including its terminator.
+    pub fn full_line_span(&self, line: usize) -> Span {
+        let end = self
+            .starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.ends[line]);
+        Span::new(self.starts[line], end)
+    }
+
+    /// 1-based line and column of a byte offset. An offset inside a line terminator or a
+    /// multi-byte character counts up to the character that holds it.
+    pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let prefix_end = floor_char_boundary(text, offset.max(start));
+        let prefix = &text[start..prefix_end];
+        let column = match unit {
+            ColumnUnit::CodePoints => prefix.chars().count(),
+            ColumnUnit::Utf16 => prefix.encode_utf16().count(),
+            ColumnUnit::Bytes => prefix.len(),
+        };
+        LineCol {
+            line: line + 1,
+            column: column + 1,
+        }
+    }
+
+    /// The byte offset of a 0-based line and 0-based column, or `None` past the line's end.
+    pub fn offset_of(
+        &self,
+        text: &str,
+        line: usize,
+        column: usize,
+        unit: ColumnUnit,
+    ) -> Option<usize> {
+        let span = *self
+            .starts
+            .get(line)
+            .zip(self.ends.get(line))
+            .map(|(s, e)| Span::new(*s, *e))
+            .as_ref()?;
+        let mut counted = 0;
+        for (i, ch) in text[span.range()].char_indices() {
+            if counted >= column {
+                return (counted == column).then_some(span.start + i);
+            }
+            counted += match unit {
+                ColumnUnit::CodePoints => 1,
+                ColumnUnit::Utf16 => ch.len_utf16(),
+                ColumnUnit::Bytes => ch.len_utf8(),
+            };
+        }
+        (counted == column).then_some(span.end)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let text = "a\nb\r\nc\rd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        let lines: Vec<&str> = (0..4).map(|l| &text[index.line_span(l).range()]).collect();
+        assert_eq!(lines, ["a", "b", "c", "d"]);
+        assert_eq!(
+            index.line_col(text, 7, ColumnUnit::CodePoints),
+            LineCol { line: 4, column: 1 }
+        );
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let text = "\u{feff}KR1：x";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.line_col(text, 3, ColumnUnit::CodePoints),
+            LineCol { line: 1, column: 1 }
+        );
+        assert_eq!(index.line_col(text, 6, ColumnUnit::CodePoints).column, 4);
+    }
+
+    #[test]
+    fn columns_in_each_unit() {
+        // 目 is 3 bytes and 1 UTF-16 unit; 𠀀 (Extension B) is 4 bytes and 2 UTF-16 units.
+        let text = "目𠀀x";
+        let index = LineIndex::new(text);
+        let at_x = text.find('x').unwrap();
+        assert_eq!(index.line_col(text, at_x, ColumnUnit::CodePoints).column, 3);
+        assert_eq!(index.line_col(text, at_x, ColumnUnit::Utf16).column, 4);
+        assert_eq!(index.line_col(text, at_x, ColumnUnit::Bytes).column, 8);
+        assert_eq!(index.offset_of(text, 0, 3, ColumnUnit::Utf16), Some(at_x));
+        assert_eq!(
+            index.offset_of(text, 0, 2, ColumnUnit::Utf16),
+            None,
+            "inside a surrogate pair"
+        );
+        assert_eq!(
+            index.offset_of(text, 0, 4, ColumnUnit::CodePoints),
+            None,
+            "past the end"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = Source::from_bytes(Path::new("x.md"), b"ok\xff".to_vec()).unwrap_err();
+        assert!(matches!(err, LoadError::InvalidUtf8 { offset: 2, .. }));
+        assert_eq!(
+            err.to_string(),
+            "x.md: not valid UTF-8 (first bad byte at offset 2)"
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! One line at a time: its Markdown container (heading, list item, quote, table row) and
+//! its content, with comments cut out. Offsets are absolute byte offsets into the text.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
+use nom::character::complete::{one_of, satisfy};
+use nom::combinator::{opt, recognize};
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
+
+use super::marker::{chinese_numeral_value, is_inline_space};
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    /// A plain line.
+    Plain,
+    /// `#`…`######`, with its level.
+    Heading(u8),
+    /// `-`, `*`, `+`, `1.`, `1)`, `1、`, `一、`, `（一）`, with its indentation in columns.
+    ListItem { indent: usize },
+    /// A line of a `| … |` table.
+    TableRow,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    /// The line without its terminator.
+    pub span: Span,
+    pub container: Container,
+    /// What the line says after its container prefix and emphasis, trimmed, comments removed.
+    pub content: Span,
+    /// Part of a fenced code block or front matter: never an item.
+    pub verbatim: bool,
+}
+
+/// Strips the container prefix of a line's text and reports it, with the content's offset.
+pub fn container(text: &str) -> (Container, usize) {
+    if let Ok((rest, level)) = heading_prefix(text) {
+        return (Container::Heading(level), text.len() - rest.len());
+    }
+    let indent_len = text.len() - text.trim_start_matches(is_inline_space).len();
+    let body = &text[indent_len..];
+    if body.starts_with('|') {
+        return (Container::TableRow, indent_len);
+    }
+    if let Ok((rest, _)) = list_prefix(body) {
+        let indent = text[..indent_len]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        return (Container::ListItem { indent }, text.len() - rest.len());
+    }
+    (Container::Plain, indent_len)
+}
+
+fn heading_prefix(input: &str) -> IResult<&str, u8> {
+    let (rest, hashes) = take_while_m_n(1, 6, |c| c == '#')(input)?;
+    let (rest, _) = alt((recognize(satisfy(is_inline_space)), tag_end)).parse(rest)?;
+    Ok((rest, hashes.len() as u8))
+}
+
+fn tag_end(input: &str) -> IResult<&str, &str> {
+    if input.is_empty() {
+        Ok((input, input))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Eof,
+        )))
+    }
+}
+
+/// A bullet or an enumerator, then an optional task checkbox.
+fn list_prefix(input: &str) -> IResult<&str, &str> {
+    let bullet = terminated(recognize(one_of("-*+•·")), satisfy(is_inline_space));
+    let arabic = terminated(
+        recognize((
+            take_while_m_n(1, 9, |c: char| c.is_ascii_digit()),
+            one_of(".)"),
+        )),
+        satisfy(is_inline_space),
+    );
+    let enumerated = recognize((
+        alt((
+            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+            chinese_ordinal,
+        )),
+        tag("、"),
+    ));
+    let parenthesised = recognize((
+        one_of("(（"),
+        alt((
+            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+            chinese_ordinal,
+        )),
+        one_of(")）"),
+    ));
+    let (rest, prefix) = alt((bullet, arabic, enumerated, parenthesised)).parse(input)?;
+    let (rest, _) = take_while(is_inline_space)(rest)?;
+    let (rest, _) = opt(terminated(
+        recognize((tag("["), one_of(" xX"), tag("]"))),
+        take_while(is_inline_space),
+    ))
+    .parse(rest)?;
+    Ok((rest, prefix))
+}
+
+fn chinese_ordinal(input: &str) -> IResult<&str, &str> {
+    let (rest, numeral) =
+        take_while_m_n(1, 3, |c: char| "一二三四五六七八九十".contains(c))(input)?;
+    match chinese_numeral_value(numeral) {
+        Some(_) => Ok((rest, numeral)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+/// Removes Markdown emphasis that wraps a whole line or opens it (`**研发部门**`, `**O1：**…`).
+/// Returns the trimmed range within `text`.
+pub fn strip_emphasis(text: &str) -> (usize, usize) {
+    let mut start = 0;
+    let mut end = text.len();
+    for mark in ["**", "__"] {
+        if text[start..end].starts_with(mark) {
+            start += mark.len();
+            if text[start..end].ends_with(mark) && end - start >= mark.len() {
+                end -= mark.len();
+            }
+        }
+    }
+    (start, end)
+}
+
+/// True for a table separator row such as `|---|:--:|`.
+pub fn is_table_separator(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('|')
+        && t.contains('-')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// A thematic break (`---`, `***`, `___`), which carries nothing.
+pub fn is_thematic_break(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '_'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn containers() {
+        assert_eq!(container("## 研发部门"), (Container::Heading(2), 3));
+        assert_eq!(
+            container("#标签"),
+            (Container::Plain, 0),
+            "a hashtag is not a heading"
+        );
+        assert_eq!(
+            container("  - [x] KR1：x"),
+            (Container::ListItem { indent: 2 }, 8)
+        );
+        assert_eq!(container("1. KR1"), (Container::ListItem { indent: 0 }, 3));
+        assert_eq!(
+            container("一、研发部门"),
+            (Container::ListItem { indent: 0 }, 6)
+        );
+        assert_eq!(
+            container("（二）产品部门"),
+            (Container::ListItem { indent: 0 }, 9)
+        );
+        assert_eq!(container("| 目标 | 关键结果 |"), (Container::TableRow, 0));
+        assert_eq!(container("KR1:x"), (Container::Plain, 0));
+        assert_eq!(
+            container("1.5倍"),
+            (Container::Plain, 0),
+            "a decimal is not an enumerator"
+        );
+    }
+
+    #[test]
+    fn emphasis() {
+        assert_eq!(strip_emphasis("**研发部门**"), (2, 14));
+        assert_eq!(strip_emphasis("**O1：**提升"), (2, 15));
+    }
+}

@@ -1,0 +1,499 @@
+//! Item markers: `O1:`, `KR1.2：`, `O1-KR3`, `目标一：`, `关键结果(KR)1`, `Objective 1:`, `Key Result 2 -`.
+//!
+//! The parsers accept a marker in any case, with half- or full-width letters and digits, and
+//! record every departure from the canonical spelling as a [`MarkerProblem`] instead of failing:
+//! a half-right marker is still an item, and P001 says how to write it.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::satisfy;
+use nom::combinator::{opt, recognize};
+use nom::{IResult, Parser};
+
+use super::tree::{ItemKind, MarkerProblem, MarkerStyle, NumberForm};
+
+/// A marker found at the start of a line's content; offsets are relative to that content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedMarker {
+    pub kind: ItemKind,
+    pub style: MarkerStyle,
+    /// End of the label (`KR1`), relative to the content start (the label starts at 0).
+    pub label_end: usize,
+    /// The separator's punctuation (`：`, `、`); empty at the label's end when there is none.
+    pub separator: (usize, usize),
+    /// Where the item's text starts, after the separator and any spaces or emphasis.
+    pub text_start: usize,
+    pub number: Option<ParsedNumber>,
+    pub parent_number: Option<u32>,
+    pub problems: Vec<MarkerProblem>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParsedNumber {
+    pub value: u32,
+    pub start: usize,
+    pub end: usize,
+    pub form: NumberForm,
+}
+
+/// The label as parsed, before its separator.
+struct Label<'a> {
+    kind: ItemKind,
+    style: MarkerStyle,
+    letters: Vec<&'a str>,
+    number: Option<(&'a str, u32, NumberForm)>,
+    parent_number: Option<u32>,
+    missing_letter: bool,
+}
+
+/// Parses a marker at the very start of `content`.
+pub fn parse_marker(content: &str) -> Option<ParsedMarker> {
+    let label_parsers: [fn(&str) -> IResult<&str, Label<'_>>; 5] = [
+        english_label,
+        chinese_label,
+        letters_key_result,
+        letters_objective,
+        typo_key_result,
+    ];
+    // A label counts only with a separator after it: `O` in `OKR` is no marker.
+    let (rest, label, sep) = label_parsers.iter().find_map(|parse| {
+        let (rest, label) = parse(content).ok()?;
+        let sep = separator(rest, &label)?;
+        Some((rest, label, sep))
+    })?;
+    let label_end = content.len() - rest.len();
+    let mut problems = Vec::new();
+    let letters_off = label
+        .letters
+        .iter()
+        .any(|l| l.chars().any(|c| c.is_lowercase()));
+    if label.style == MarkerStyle::Letters && letters_off {
+        problems.push(MarkerProblem::LetterCase);
+    }
+    let full_width = label
+        .letters
+        .iter()
+        .any(|l| l.chars().any(is_full_width_alnum))
+        || matches!(label.number, Some((_, _, NumberForm::FullWidth)));
+    if full_width {
+        problems.push(MarkerProblem::FullWidth);
+    }
+    if label.missing_letter {
+        problems.push(MarkerProblem::MissingLetter);
+    }
+    problems.extend(sep.problem);
+    let number = label.number.map(|(digits, value, form)| {
+        let start = offset_in(content, digits);
+        ParsedNumber {
+            value,
+            start,
+            end: start + digits.len(),
+            form,
+        }
+    });
+    Some(ParsedMarker {
+        kind: label.kind,
+        style: label.style,
+        label_end,
+        separator: (label_end + sep.punct.0, label_end + sep.punct.1),
+        text_start: label_end + sep.text_start,
+        number,
+        parent_number: label.parent_number,
+        problems,
+    })
+}
+
+fn offset_in(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
+}
+
+/// `KR1`, `KR1.2`, `O1-KR1`, `kr 3`, `ＫＲ１`
+fn letters_key_result(input: &str) -> IResult<&str, Label<'_>> {
+    let (input, prefix) =
+        opt((letter('o'), number, alt((tag("-"), tag("－"), tag("_"))))).parse(input)?;
+    let (input, k) = letter('k').parse(input)?;
+    let (input, r) = letter('r').parse(input)?;
+    let (input, _) = inline_space(input)?;
+    let (input, first) = opt(number).parse(input)?;
+    let (input, second) = opt((tag("."), number)).parse(input)?;
+    let mut letters = vec![k, r];
+    let (number, parent_number) = match (prefix, first, second) {
+        (Some((o, parent, _)), n, _) => {
+            letters.push(o);
+            (n, Some(parent.1))
+        }
+        (None, Some(parent), Some((_, n))) => (Some(n), Some(parent.1)),
+        (None, n, None) => (n, None),
+        (None, None, Some(_)) => unreachable!("a second number needs a first"),
+    };
+    Ok((
+        input,
+        Label {
+            kind: ItemKind::KeyResult,
+            style: MarkerStyle::Letters,
+            letters,
+            number,
+            parent_number,
+            missing_letter: false,
+        },
+    ))
+}
+
+/// `O1`, `O`, `o 2`, `Ｏ１`
+fn letters_objective(input: &str) -> IResult<&str, Label<'_>> {
+    let (input, o) = letter('o').parse(input)?;
+    let (input, _) = inline_space(input)?;
+    let (input, number) = opt(number).parse(input)?;
+    Ok((
+        input,
+        Label {
+            kind: ItemKind::Objective,
+            style: MarkerStyle::Letters,
+            letters: vec![o],
+            number,
+            parent_number: None,
+            missing_letter: false,
+        },
+    ))
+}
+
+/// `K1`: a key result marker that lost its `R`. Only with a number, so `KPI` is left alone.
+fn typo_key_result(input: &str) -> IResult<&str, Label<'_>> {
+    let (input, k) = letter('k').parse(input)?;
+    let (input, n) = number(input)?;
+    Ok((
+        input,
+        Label {
+            kind: ItemKind::KeyResult,
+            style: MarkerStyle::Letters,
+            letters: vec![k],
+            number: Some(n),
+            parent_number: None,
+            missing_letter: true,
+        },
+    ))
+}
+
+/// `目标一`, `目标(O)1`, `关键结果1`, `关键成果（KR）2`
+fn chinese_label(input: &str) -> IResult<&str, Label<'_>> {
+    let objective = (tag("目标"), opt(paren_tag("O")));
+    let key_result = (
+        alt((tag("关键结果"), tag("关键成果"))),
+        opt(paren_tag("KR")),
+    );
+    let (input, kind) = alt((
+        key_result.map(|_| ItemKind::KeyResult),
+        objective.map(|_| ItemKind::Objective),
+    ))
+    .parse(input)?;
+    let (input, _) = inline_space(input)?;
+    let (input, number) = opt(number).parse(input)?;
+    Ok((
+        input,
+        Label {
+            kind,
+            style: MarkerStyle::Chinese,
+            letters: Vec::new(),
+            number,
+            parent_number: None,
+            missing_letter: false,
+        },
+    ))
+}
+
+/// `Objective 1`, `Key Result 2`, `key result`
+fn english_label(input: &str) -> IResult<&str, Label<'_>> {
+    let key_result = (tag_no_case("key"), inline_space1, tag_no_case("result"));
+    let (input, kind) = alt((
+        key_result.map(|_| ItemKind::KeyResult),
+        tag_no_case("objective").map(|_| ItemKind::Objective),
+    ))
+    .parse(input)?;
+    // `Objectives` or `Key Results` name a column or a section, not an item.
+    if input.starts_with(|c: char| c.is_alphanumeric() && !is_digit(c)) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    let (input, _) = inline_space(input)?;
+    let (input, number) = opt(number).parse(input)?;
+    Ok((
+        input,
+        Label {
+            kind,
+            style: MarkerStyle::English,
+            letters: Vec::new(),
+            number,
+            parent_number: None,
+            missing_letter: false,
+        },
+    ))
+}
+
+/// `(KR)` or `（KR）` after a Chinese marker word.
+fn paren_tag<'a>(
+    name: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    recognize((
+        alt((tag("("), tag("（"))),
+        tag_no_case(name),
+        alt((tag(")"), tag("）"))),
+    ))
+}
+
+/// One ASCII letter in either case, or its full-width form.
+fn letter<'a>(
+    ascii: char,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    recognize(satisfy(move |c| fold_width(c).eq_ignore_ascii_case(&ascii)))
+}
+
+/// A number in ASCII, full-width or Chinese digits.
+fn number(input: &str) -> IResult<&str, (&str, u32, NumberForm)> {
+    alt((digits_number, chinese_number)).parse(input)
+}
+
+fn digits_number(input: &str) -> IResult<&str, (&str, u32, NumberForm)> {
+    let (rest, digits) = take_while1(is_digit)(input)?;
+    let value = digits.chars().try_fold(0u32, |acc, c| {
+        acc.checked_mul(10)?
+            .checked_add(fold_width(c).to_digit(10)?)
+    });
+    let Some(value) = value else {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TooLarge,
+        )));
+    };
+    let form = if digits.is_ascii() {
+        NumberForm::Ascii
+    } else {
+        NumberForm::FullWidth
+    };
+    Ok((rest, (digits, value, form)))
+}
+
+fn chinese_number(input: &str) -> IResult<&str, (&str, u32, NumberForm)> {
+    let (rest, numeral) = take_while1(|c| chinese_digit(c).is_some() || c == '十')(input)?;
+    match chinese_numeral_value(numeral) {
+        Some(value) => Ok((rest, (numeral, value, NumberForm::Chinese))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+/// The value of a small Chinese numeral: 一 … 九十九.
+pub fn chinese_numeral_value(numeral: &str) -> Option<u32> {
+    let chars: Vec<char> = numeral.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [d] => chinese_digit(*d),
+        ['十', d] => Some(10 + chinese_digit(*d)?),
+        [t, '十'] => Some(chinese_digit(*t)? * 10),
+        [t, '十', d] => Some(chinese_digit(*t)? * 10 + chinese_digit(*d)?),
+        _ => None,
+    }
+    .filter(|&v| v > 0)
+}
+
+/// A small number in Chinese numerals: 3 → 三, 12 → 十二, 20 → 二十.
+pub fn chinese_numeral(value: u32) -> String {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let (tens, ones) = (value / 10, value % 10);
+    match (tens, ones) {
+        (0, _) => DIGITS[ones as usize].to_string(),
+        (1..=9, _) => {
+            let mut s = String::new();
+            if tens > 1 {
+                s.push(DIGITS[tens as usize]);
+            }
+            s.push('十');
+            if ones > 0 {
+                s.push(DIGITS[ones as usize]);
+            }
+            s
+        }
+        _ => value.to_string(),
+    }
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u32)
+        .or((c == '两').then_some(2))
+}
+
+/// The punctuation after a label, relative to the rest of the line.
+struct Separator {
+    problem: Option<MarkerProblem>,
+    /// The colon or other separator itself; empty where one is missing.
+    punct: (usize, usize),
+    /// Where the item's text starts.
+    text_start: usize,
+}
+
+/// What follows the label. `None` when the label is not a marker after all (`O2O`, `目标用户`).
+/// Emphasis around the separator (`**O1**：`, `**O1：**`) is passed over.
+fn separator(rest: &str, label: &Label<'_>) -> Option<Separator> {
+    let before = skip_space_and_emphasis(rest);
+    let after_gap = &rest[before..];
+    let next = after_gap.chars().next();
+    let problem = match next {
+        Some(':' | '：') => None,
+        Some('、' | '．' | '-' | '–' | '—' | '.') => Some(MarkerProblem::OtherSeparator),
+        _ => {
+            // With no punctuation the label must at least be numbered and then end: at the end
+            // of the line, before a space, or (letter markers) right before Chinese text (`KR1通过`).
+            label.number?;
+            let ends_cleanly = match next {
+                None => true,
+                Some(_) if before > 0 => true,
+                Some(c) => label.style == MarkerStyle::Letters && is_cjk(c),
+            };
+            if !ends_cleanly {
+                return None;
+            }
+            // The gap where the colon belongs is the separator, so a fix replaces the spaces.
+            let spaces = rest.len() - rest.trim_start_matches(is_inline_space).len();
+            return Some(Separator {
+                problem: Some(MarkerProblem::MissingColon),
+                punct: (0, spaces),
+                text_start: before,
+            });
+        }
+    };
+    let punct_end = before + next.map_or(0, char::len_utf8);
+    Some(Separator {
+        problem,
+        punct: (before, punct_end),
+        text_start: punct_end + skip_space_and_emphasis(&rest[punct_end..]),
+    })
+}
+
+fn skip_space_and_emphasis(s: &str) -> usize {
+    s.len()
+        - s.trim_start_matches(|c| is_inline_space(c) || c == '*' || c == '_')
+            .len()
+}
+
+fn inline_space(input: &str) -> IResult<&str, &str> {
+    take_while(is_inline_space)(input)
+}
+
+fn inline_space1(input: &str) -> IResult<&str, &str> {
+    take_while1(is_inline_space)(input)
+}
+
+pub fn is_inline_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{a0}'
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_full_width_alnum(c: char) -> bool {
+    ('０'..='９').contains(&c) || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+}
+
+/// Maps a full-width ASCII form (U+FF01–U+FF5E) to its ASCII twin.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x3134f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_and_problems(s: &str) -> Option<(ItemKind, Option<u32>, Vec<MarkerProblem>)> {
+        parse_marker(s).map(|m| (m.kind, m.number.map(|n| n.value), m.problems))
+    }
+
+    #[test]
+    fn canonical_markers_have_no_problems() {
+        use ItemKind::*;
+        for (text, kind, number) in [
+            ("O1:优化成本", Objective, Some(1)),
+            ("O:提高设计效率", Objective, None),
+            ("KR3：至少5个", KeyResult, Some(3)),
+            ("KR1.2: x", KeyResult, Some(2)),
+            ("O2-KR1：x", KeyResult, Some(1)),
+            ("目标一：提升", Objective, Some(1)),
+            ("目标(O)2：提升", Objective, Some(2)),
+            ("关键结果十二：x", KeyResult, Some(12)),
+            ("关键成果（KR）1：x", KeyResult, Some(1)),
+            ("Objective 1: Grow", Objective, Some(1)),
+            ("Key Result 2: ship", KeyResult, Some(2)),
+            ("KR : x", KeyResult, None),
+        ] {
+            assert_eq!(
+                kind_and_problems(text),
+                Some((kind, number, vec![])),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_markers_are_items_with_problems() {
+        use MarkerProblem::*;
+        for (text, problems) in [
+            ("Kr1:x", vec![LetterCase]),
+            ("KR１：x", vec![FullWidth]),
+            ("ＫＲ1：x", vec![FullWidth]),
+            ("K1:x", vec![MissingLetter]),
+            ("KR1 缺冒号", vec![MissingColon]),
+            ("KR1通过x", vec![MissingColon]),
+            ("kr2、x", vec![LetterCase, OtherSeparator]),
+            ("KR2", vec![MissingColon]),
+        ] {
+            assert_eq!(
+                kind_and_problems(text).map(|k| k.2),
+                Some(problems),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_that_only_start_like_markers_are_not_markers() {
+        for text in [
+            "OKR制定举例",
+            "O2O业务",
+            "KPI：达到",
+            "目标用户增长",
+            "目标一致",
+            "Objectives",
+            "Key Results：",
+            "Kubernetes",
+            "O 提升",
+        ] {
+            assert_eq!(parse_marker(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_numeral_value("九"), Some(9));
+        assert_eq!(chinese_numeral_value("十一"), Some(11));
+        assert_eq!(chinese_numeral_value("二十三"), Some(23));
+        assert_eq!(chinese_numeral_value("两"), Some(2));
+        assert_eq!(chinese_numeral_value("一二"), None);
+        for n in 1..100 {
+            assert_eq!(chinese_numeral_value(&chinese_numeral(n)), Some(n), "{n}");
+        }
+    }
+}

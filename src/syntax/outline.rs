@@ -1,0 +1,527 @@
+//! Builds the outline tree from classified lines.
+//!
+//! Two passes: every line is first classified on its own (blank, heading, marked item,
+//! unmarked text, table row); then the lines are placed in the tree, with one look ahead
+//! to tell a heading-like line that opens a unit from a note.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::line::{self, Container, Line};
+use super::marker::{ParsedMarker, parse_marker};
+use super::period::find_period;
+use super::table::{self, TableShape};
+use super::tree::*;
+use crate::source::{Source, Span};
+
+/// What one line is, on its own.
+#[derive(Debug, Clone)]
+enum Class {
+    Blank,
+    /// A line that can only be a note: a code block, a structural label such as `关键结果：`.
+    Note,
+    Marked(ParsedMarker),
+    Text,
+    TableRow,
+}
+
+struct Classified {
+    line: Line,
+    class: Class,
+}
+
+impl Classified {
+    fn is_significant(&self) -> bool {
+        !matches!(self.class, Class::Blank)
+    }
+}
+
+pub fn build(source: &Source, lines: Vec<Line>) -> Document {
+    let classified: Vec<Classified> = lines
+        .into_iter()
+        .map(|line| Classified {
+            class: classify(source, &line),
+            line,
+        })
+        .collect();
+    let nested_lists = !classified
+        .iter()
+        .any(|c| matches!(c.class, Class::Marked(_)));
+    let opens = opening_lines(source, &classified, nested_lists);
+    let mut builder = Builder {
+        source,
+        doc: Document::default(),
+        last: Attach::Document,
+        objective_depth: None,
+        list_indents: Vec::new(),
+        title_possible: true,
+        nested_lists,
+    };
+    let mut i = 0;
+    while i < classified.len() {
+        if matches!(classified[i].class, Class::TableRow) {
+            i = builder.table(&classified, i);
+            continue;
+        }
+        builder.line(&classified, i, &opens);
+        i += 1;
+    }
+    builder.doc
+}
+
+fn classify(source: &Source, line: &Line) -> Class {
+    let content = source.slice(line.content);
+    if line.verbatim {
+        return if content.is_empty() {
+            Class::Blank
+        } else {
+            Class::Note
+        };
+    }
+    if content.is_empty() || line::is_thematic_break(content) {
+        return Class::Blank;
+    }
+    if line.container == Container::TableRow {
+        return Class::TableRow;
+    }
+    if let Some(marker) = parse_marker(content) {
+        return Class::Marked(marker);
+    }
+    if is_structural_label(content) {
+        return Class::Note;
+    }
+    Class::Text
+}
+
+/// `关键结果：`, `Objectives`, `OKR`: labels of the outline's parts, not names of units.
+fn is_structural_label(text: &str) -> bool {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(目标|关键结果|关键成果|objectives?|key\s*results?|okrs?|krs?)\s*[:：]?$")
+            .expect("valid label pattern")
+    });
+    LABEL.is_match(text.trim())
+}
+
+/// A line that could name a section or unit: short, no sentence punctuation, no marker.
+fn is_heading_like(text: &str) -> bool {
+    let body = text.trim_end_matches([':', '：']);
+    let chars = body.chars().count();
+    (1..=40).contains(&chars)
+        && !body.contains(['。', '，', ',', '；', ';', '！', '!', '？', '?', '：', ':'])
+}
+
+/// For each line, whether it is followed (past blank lines) by outline content: the test a
+/// heading-like line must pass to open a unit rather than be a note.
+fn opening_lines(source: &Source, lines: &[Classified], nested_lists: bool) -> Vec<bool> {
+    let mut opens = vec![false; lines.len()];
+    let mut next_opens_content = false;
+    for i in (0..lines.len()).rev() {
+        opens[i] = next_opens_content;
+        let c = &lines[i];
+        if !c.is_significant() {
+            continue;
+        }
+        next_opens_content = match &c.class {
+            Class::Marked(m) => m.kind == ItemKind::Objective || !nested_lists,
+            Class::TableRow => true,
+            Class::Text => match c.line.container {
+                Container::Heading(_) => true,
+                Container::ListItem { .. } if nested_lists => true,
+                _ => opens[i] && is_heading_like(source.slice(c.line.content)),
+            },
+            Class::Blank | Class::Note => false,
+        };
+    }
+    opens
+}
+
+/// Where a note goes: the last thing placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attach {
+    Document,
+    Section,
+    Unit,
+    Objective,
+    KeyResult,
+    Orphan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadingRole {
+    Title,
+    Section,
+    Unit,
+}
+
+struct Builder<'s> {
+    source: &'s Source,
+    doc: Document,
+    last: Attach,
+    /// The list depth of the current objective, when it was a list item.
+    objective_depth: Option<usize>,
+    /// Indentation of the open list levels.
+    list_indents: Vec<usize>,
+    title_possible: bool,
+    /// The document has no O/KR markers: top-level list items are objectives.
+    nested_lists: bool,
+}
+
+impl Builder<'_> {
+    fn line(&mut self, lines: &[Classified], i: usize, opens: &[bool]) {
+        let c = &lines[i];
+        let depth = self.list_depth(c.line.container, &c.class);
+        match &c.class {
+            Class::Blank => {}
+            Class::Note | Class::TableRow => self.note(c.line.content),
+            Class::Marked(marker) => {
+                let item = self.marked_item(&c.line, marker);
+                match marker.kind {
+                    ItemKind::Objective => self.objective(item, depth),
+                    ItemKind::KeyResult => self.key_result(item),
+                }
+            }
+            Class::Text => self.text(lines, i, opens, depth),
+        }
+    }
+
+    /// Depth of a list item within its list (0 = top level); `None` for other lines,
+    /// which also close any open list.
+    fn list_depth(&mut self, container: Container, class: &Class) -> Option<usize> {
+        match container {
+            Container::ListItem { indent } => {
+                while self.list_indents.last().is_some_and(|&top| top > indent) {
+                    self.list_indents.pop();
+                }
+                if self.list_indents.last() != Some(&indent) {
+                    self.list_indents.push(indent);
+                }
+                Some(self.list_indents.len() - 1)
+            }
+            _ => {
+                if !matches!(class, Class::Blank | Class::Note) {
+                    self.list_indents.clear();
+                }
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, lines: &[Classified], i: usize, opens: &[bool], depth: Option<usize>) {
+        let line = &lines[i].line;
+        let text = self.source.slice(line.content);
+        if let Container::Heading(level) = line.container {
+            self.heading(line, level, next_is_heading(lines, i));
+            return;
+        }
+        let list_item_is_content =
+            depth.is_some() && (self.nested_lists || self.is_list_item_under_objective(depth));
+        if opens[i] && is_heading_like(text) && !list_item_is_content {
+            self.heading(line, 0, next_is_heading(lines, i));
+            return;
+        }
+        let Some(depth) = depth else {
+            self.note(line.content);
+            return;
+        };
+        let item = self.unmarked_item(line);
+        if self.nested_lists && depth == 0 {
+            self.objective(item, Some(depth));
+        } else if self.is_list_item_under_objective(Some(depth)) {
+            self.key_result(item);
+        } else {
+            self.note(line.content);
+        }
+    }
+
+    /// True for a list item one level below the current objective (any top-level item when
+    /// the objective was a heading or a plain line).
+    fn is_list_item_under_objective(&self, depth: Option<usize>) -> bool {
+        let Some(depth) = depth else { return false };
+        if !matches!(self.last, Attach::Objective | Attach::KeyResult) {
+            return false;
+        }
+        match self.objective_depth {
+            Some(objective_depth) => depth == objective_depth + 1,
+            None => depth == 0,
+        }
+    }
+
+    fn heading(&mut self, line: &Line, level: u8, next_is_heading: bool) {
+        let text = trim_closing_hashes(self.source, line.content);
+        let period = find_period(self.source.slice(text))
+            .map(|(s, e)| Span::new(text.start + s, text.start + e));
+        let heading = Heading {
+            level,
+            span: line.span,
+            text,
+            period,
+        };
+        let is_section = is_section_name(self.source.slice(text));
+        let role = if is_section {
+            HeadingRole::Section
+        } else if self.title_possible && (level == 1 || (level == 0 && next_is_heading)) {
+            HeadingRole::Title
+        } else {
+            HeadingRole::Unit
+        };
+        self.title_possible = false;
+        self.objective_depth = None;
+        match role {
+            HeadingRole::Title => {
+                self.doc.title = Some(heading);
+                self.last = Attach::Document;
+            }
+            HeadingRole::Section => {
+                self.doc.sections.push(Section {
+                    heading: Some(heading),
+                    ..Section::default()
+                });
+                self.last = Attach::Section;
+            }
+            HeadingRole::Unit => {
+                self.section().units.push(Unit {
+                    heading: Some(heading),
+                    ..Unit::default()
+                });
+                self.last = Attach::Unit;
+            }
+        }
+    }
+
+    fn section(&mut self) -> &mut Section {
+        if self.doc.sections.is_empty() {
+            self.doc.sections.push(Section::default());
+        }
+        self.doc
+            .sections
+            .last_mut()
+            .expect("a section was just ensured")
+    }
+
+    fn unit(&mut self) -> &mut Unit {
+        let section = self.section();
+        if section.units.is_empty() {
+            section.units.push(Unit::default());
+        }
+        section.units.last_mut().expect("a unit was just ensured")
+    }
+
+    fn objective(&mut self, item: Item, depth: Option<usize>) {
+        self.title_possible = false;
+        self.objective_depth = depth;
+        self.unit().objectives.push(Objective {
+            item,
+            key_results: Vec::new(),
+        });
+        self.last = Attach::Objective;
+    }
+
+    fn key_result(&mut self, item: Item) {
+        self.title_possible = false;
+        let unit = self.unit();
+        match unit.objectives.last_mut() {
+            Some(objective) => {
+                objective.key_results.push(KeyResult { item });
+                self.last = Attach::KeyResult;
+            }
+            None => {
+                unit.orphans.push(KeyResult { item });
+                self.last = Attach::Orphan;
+            }
+        }
+    }
+
+    fn note(&mut self, span: Span) {
+        let notes = match self.last {
+            Attach::Document => &mut self.doc.notes,
+            Attach::Section => &mut self.section().notes,
+            Attach::Unit => &mut self.unit().notes,
+            Attach::Objective => &mut self.last_objective().item.notes,
+            Attach::KeyResult => {
+                let objective = self.last_objective();
+                &mut objective
+                    .key_results
+                    .last_mut()
+                    .expect("last placed was a key result")
+                    .item
+                    .notes
+            }
+            Attach::Orphan => {
+                &mut self
+                    .unit()
+                    .orphans
+                    .last_mut()
+                    .expect("last placed was an orphan")
+                    .item
+                    .notes
+            }
+        };
+        notes.push(span);
+    }
+
+    fn last_objective(&mut self) -> &mut Objective {
+        self.unit()
+            .objectives
+            .last_mut()
+            .expect("last placed was under an objective")
+    }
+
+    fn marked_item(&self, line: &Line, marker: &ParsedMarker) -> Item {
+        marked_item(self.source, line.content, marker)
+    }
+
+    fn unmarked_item(&self, line: &Line) -> Item {
+        Item {
+            span: line.content,
+            marker: None,
+            text: line.content,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Places an OKR table's rows; returns the index of the first line after the table.
+    fn table(&mut self, lines: &[Classified], first: usize) -> usize {
+        let end = (first..lines.len())
+            .find(|&i| !matches!(lines[i].class, Class::TableRow))
+            .unwrap_or(lines.len());
+        let rows: Vec<Span> = lines[first..end].iter().map(|c| c.line.content).collect();
+        match table::shape(self.source, &rows) {
+            Some(shape) => self.table_rows(&rows, &shape),
+            None => rows.iter().for_each(|&row| self.note(row)),
+        }
+        self.list_indents.clear();
+        end
+    }
+
+    fn table_rows(&mut self, rows: &[Span], shape: &TableShape) {
+        for &row in &rows[2..] {
+            let cells = table::cells(self.source, row);
+            let objective_cell = cells.get(shape.objective_column).copied();
+            if let Some(cell) = objective_cell.filter(|c| !c.is_empty()) {
+                let item = self.cell_item(cell);
+                self.objective(item, None);
+            }
+            let Some(cell) = cells.get(shape.key_result_column) else {
+                continue;
+            };
+            for part in table::split_key_results(self.source, *cell) {
+                let item = self.cell_item(part);
+                self.key_result(item);
+            }
+        }
+    }
+
+    fn cell_item(&self, cell: Span) -> Item {
+        match parse_marker(self.source.slice(cell)) {
+            Some(marker) => marked_item(self.source, cell, &marker),
+            None => Item {
+                span: cell,
+                marker: None,
+                text: cell,
+                notes: Vec::new(),
+            },
+        }
+    }
+}
+
+fn marked_item(source: &Source, content: Span, marker: &ParsedMarker) -> Item {
+    let at = |offset: usize| content.start + offset;
+    let text = trim_span(source, Span::new(at(marker.text_start), content.end));
+    let number = marker.number.map(|n| Number {
+        value: n.value,
+        span: Span::new(at(n.start), at(n.end)),
+        form: n.form,
+    });
+    Item {
+        span: content,
+        marker: Some(Marker {
+            kind: marker.kind,
+            label: Span::new(content.start, at(marker.label_end)),
+            separator: Span::new(at(marker.separator.0), at(marker.separator.1)),
+            number,
+            parent_number: marker.parent_number,
+            style: marker.style,
+            problems: marker.problems.clone(),
+        }),
+        text,
+        notes: Vec::new(),
+    }
+}
+
+fn trim_span(source: &Source, span: Span) -> Span {
+    let text = source.slice(span);
+    let start = span.start + (text.len() - text.trim_start().len());
+    let end = span.start + text.trim_end().len();
+    if start >= end {
+        Span::empty_at(span.end.min(start))
+    } else {
+        Span::new(start, end)
+    }
+}
+
+fn trim_closing_hashes(source: &Source, span: Span) -> Span {
+    let text = source.slice(span);
+    let trimmed = text.trim_end_matches('#').trim_end();
+    if trimmed.is_empty() {
+        span
+    } else {
+        Span::new(span.start, span.start + trimmed.len())
+    }
+}
+
+fn next_is_heading(lines: &[Classified], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .find(|c| c.is_significant())
+        .is_some_and(|c| matches!(c.class, Class::Text))
+}
+
+/// 公司级OKR, 部门级OKR, Team-level OKRs: names of levels, not of units.
+fn is_section_name(text: &str) -> bool {
+    static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)
+            (级|层级|层面)\s*(okrs?|目标)?\s*$
+            | ^\s*(公司|集团|部门|团队|个人|company|corporate|team|department|individual)s?
+              (\s*[-\s]?\s*level)?\s*(okrs?|目标)\s*$
+            | level\s*okrs?\s*$",
+        )
+        .expect("valid section pattern")
+    });
+    let without_period = match find_period(text) {
+        Some((s, e)) => format!("{}{}", &text[..s], &text[e..]),
+        None => text.to_owned(),
+    };
+    SECTION.is_match(without_period.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_names() {
+        for name in [
+            "公司级OKR",
+            "部门级OKR",
+            "2026年第一季度 公司级OKR",
+            "Team-level OKRs",
+            "团队OKR",
+            "公司层面",
+        ] {
+            assert!(is_section_name(name), "{name}");
+        }
+        for name in ["OKR制定举例", "研发部门", "研发部门OKR", "Engineering"] {
+            assert!(!is_section_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn heading_like() {
+        assert!(is_heading_like("研发部门"));
+        assert!(is_heading_like("研发部门："));
+        assert!(!is_heading_like("完成报告，提交审批"));
+        assert!(!is_heading_like(&"长".repeat(41)));
+    }
+}
