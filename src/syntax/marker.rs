@@ -36,6 +36,8 @@ pub struct ParsedNumber {
     pub form: NumberForm,
 }
 
+type LabelParser = fn(&str) -> IResult<&str, Label<'_>>;
+
 /// The label as parsed, before its separator.
 struct Label<'a> {
     kind: ItemKind,
@@ -48,7 +50,7 @@ struct Label<'a> {
 
 /// Parses a marker at the very start of `content`.
 pub fn parse_marker(content: &str) -> Option<ParsedMarker> {
-    let label_parsers: [fn(&str) -> IResult<&str, Label<'_>>; 5] = [
+    let label_parsers: [LabelParser; 5] = [
         english_label,
         chinese_label,
         letters_key_result,
