@@ -52,6 +52,8 @@ pub enum LoadError {
     InvalidUtf8 {
         path: PathBuf,
         offset: usize,
+        /// Where the bad byte is, for people.
+        at: LineCol,
     },
     Binary {
         path: PathBuf,
@@ -63,10 +65,12 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, error } => write!(f, "{}: cannot read: {error}", path.display()),
-            LoadError::InvalidUtf8 { path, offset } => write!(
+            LoadError::InvalidUtf8 { path, offset, at } => write!(
                 f,
-                "{}: not valid UTF-8 (first bad byte at offset {offset})",
-                path.display()
+                "{}:{}:{}: not valid UTF-8 (first bad byte at offset {offset})",
+                path.display(),
+                at.line,
+                at.column
             ),
             LoadError::Binary { path, offset } => write!(
                 f,
@@ -117,9 +121,14 @@ impl Source {
                 offset,
             });
         }
-        let text = String::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
-            path: path.to_owned(),
-            offset: e.utf8_error().valid_up_to(),
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+            LoadError::InvalidUtf8 {
+                path: path.to_owned(),
+                offset,
+                at: LineIndex::new(valid).line_col(valid, offset, ColumnUnit::CodePoints),
+            }
         })?;
         Ok(Source::new(path, text))
     }
@@ -341,11 +350,11 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_the_offset() {
-        let err = Source::from_bytes(Path::new("x.md"), b"ok\xff".to_vec()).unwrap_err();
-        assert!(matches!(err, LoadError::InvalidUtf8 { offset: 2, .. }));
+        let err = Source::from_bytes(Path::new("x.md"), b"ok\r\nok\xff".to_vec()).unwrap_err();
+        assert!(matches!(err, LoadError::InvalidUtf8 { offset: 6, .. }));
         assert_eq!(
             err.to_string(),
-            "x.md: not valid UTF-8 (first bad byte at offset 2)"
+            "x.md:2:3: not valid UTF-8 (first bad byte at offset 6)"
         );
     }
 }

@@ -81,6 +81,8 @@ pub enum InspectFormat {
 pub enum RulesFormat {
     Table,
     Json,
+    /// The Markdown table the README carries.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

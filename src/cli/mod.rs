@@ -195,6 +195,7 @@ fn list_rules(args: &RulesArgs) -> u8 {
     match args.format {
         RulesFormat::Table => print!("{}", render::rule_docs::table()),
         RulesFormat::Json => println!("{}", render::rule_docs::json()),
+        RulesFormat::Markdown => print!("{}", render::rule_docs::markdown_table()),
     }
     EXIT_CLEAN
 }

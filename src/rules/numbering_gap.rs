@@ -78,9 +78,6 @@ fn check_sequence(
     };
     let expected = |place: usize| first + place as u32;
     if let Some(place) = (0..numbers.len()).find(|&p| numbers[p].value != expected(p)) {
-        let earlier = numbers[..place]
-            .iter()
-            .find(|n| n.value == numbers[place].value);
         let renumbering = (place..numbers.len())
             .filter(|&p| numbers[p].value != expected(p))
             .map(|p| Edit {
@@ -88,34 +85,55 @@ fn check_sequence(
                 replacement: written_like(expected(p), numbers[p].form),
             })
             .collect();
-        out.push(diagnose(
-            cx,
-            kind,
-            numbers[place],
-            expected(place),
-            earlier,
-            renumbering,
-        ));
+        let break_at = Break {
+            number: numbers[place],
+            expected: expected(place),
+            fault: fault(&numbers, place, expected(place)),
+        };
+        out.push(diagnose(cx, kind, &break_at, renumbering));
     }
     numbers.last().map(|n| n.value)
 }
 
-fn diagnose(
-    cx: &Context<'_>,
-    kind: ItemKind,
+/// The first place where a run's numbering goes wrong.
+struct Break {
     number: Number,
     expected: u32,
-    earlier: Option<&Number>,
-    renumbering: Vec<Edit>,
-) -> Diagnostic {
+    fault: Fault,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Fault {
+    /// The number was used earlier in the run, there.
+    Duplicate(Number),
+    /// A number is missing.
+    Skipped,
+    /// The expected number comes later, or this one belongs earlier.
+    OutOfOrder,
+}
+
+fn fault(numbers: &[Number], place: usize, expected: u32) -> Fault {
+    let found = numbers[place].value;
+    if let Some(earlier) = numbers[..place].iter().find(|n| n.value == found) {
+        Fault::Duplicate(*earlier)
+    } else if found > expected && !numbers[place + 1..].iter().any(|n| n.value == expected) {
+        Fault::Skipped
+    } else {
+        Fault::OutOfOrder
+    }
+}
+
+fn diagnose(cx: &Context<'_>, kind: ItemKind, at: &Break, renumbering: Vec<Edit>) -> Diagnostic {
     let prefix = kind.prefix();
-    let found = number.value;
-    let message = match earlier {
-        Some(_) => format!("编号重复：{prefix}{found} 已使用过"),
-        None if found > expected => format!("编号跳过了 {prefix}{expected}"),
-        None => format!("编号顺序错乱：{prefix}{found} 出现在 {prefix}{expected} 的位置"),
+    let (found, expected) = (at.number.value, at.expected);
+    let message = match at.fault {
+        Fault::Duplicate(_) => format!("编号重复：{prefix}{found} 已使用过"),
+        Fault::Skipped => format!("编号跳过了 {prefix}{expected}"),
+        Fault::OutOfOrder => {
+            format!("编号顺序错乱：{prefix}{found} 出现在 {prefix}{expected} 的位置")
+        }
     };
-    let mut diagnostic = Diagnostic::new(&RULE, number.span, message)
+    let mut diagnostic = Diagnostic::new(&RULE, at.number.span, message)
         .label(format!("应为 {prefix}{expected}"))
         .help(format!(
             "按顺序重新编号：同一{}下的{}从 1 开始依次递增",
@@ -127,7 +145,7 @@ fn diagnose(
             description: format!("从 {prefix}{expected} 起按顺序重新编号"),
             edits: renumbering,
         });
-    if let Some(earlier) = earlier {
+    if let Fault::Duplicate(earlier) = at.fault {
         let line = cx.source.lines().line_of(earlier.span.start) + 1;
         diagnostic =
             diagnostic.related(earlier.span, format!("第 {line} 行已使用 {prefix}{found}"));

@@ -54,6 +54,7 @@ pub fn build(source: &Source, lines: Vec<Line>) -> Document {
         doc: Document::default(),
         last: Attach::Document,
         objective_depth: None,
+        objective_has_marked_key_results: false,
         list_indents: Vec::new(),
         title_possible: true,
         nested_lists,
@@ -86,7 +87,13 @@ fn classify(source: &Source, line: &Line) -> Class {
         return Class::TableRow;
     }
     if let Some(marker) = parse_marker(content) {
-        return Class::Marked(marker);
+        // `关键结果：` alone labels the list below it; `KR2：` alone is an empty item.
+        let bare = marker.number.is_none() && marker.text_start >= content.len();
+        return if bare {
+            Class::Note
+        } else {
+            Class::Marked(marker)
+        };
     }
     if is_structural_label(content) {
         return Class::Note;
@@ -160,6 +167,8 @@ struct Builder<'s> {
     last: Attach,
     /// The list depth of the current objective, when it was a list item.
     objective_depth: Option<usize>,
+    /// Whether a key result of the current objective was written with a marker.
+    objective_has_marked_key_results: bool,
     /// Indentation of the open list levels.
     list_indents: Vec<usize>,
     title_possible: bool,
@@ -178,7 +187,10 @@ impl Builder<'_> {
                 let item = self.marked_item(&c.line, marker);
                 match marker.kind {
                     ItemKind::Objective => self.objective(item, depth),
-                    ItemKind::KeyResult => self.key_result(item),
+                    ItemKind::KeyResult => {
+                        self.key_result(item);
+                        self.objective_has_marked_key_results = true;
+                    }
                 }
             }
             Class::Text => self.text(lines, i, opens, depth),
@@ -235,10 +247,13 @@ impl Builder<'_> {
     }
 
     /// True for a list item one level below the current objective (any top-level item when
-    /// the objective was a heading or a plain line).
+    /// the objective was a heading or a plain line), unless that objective's key results are
+    /// marked: then an unmarked item is something else (`二、应用开发组`).
     fn is_list_item_under_objective(&self, depth: Option<usize>) -> bool {
         let Some(depth) = depth else { return false };
-        if !matches!(self.last, Attach::Objective | Attach::KeyResult) {
+        if !matches!(self.last, Attach::Objective | Attach::KeyResult)
+            || self.objective_has_marked_key_results
+        {
             return false;
         }
         match self.objective_depth {
@@ -310,6 +325,7 @@ impl Builder<'_> {
     fn objective(&mut self, item: Item, depth: Option<usize>) {
         self.title_possible = false;
         self.objective_depth = depth;
+        self.objective_has_marked_key_results = false;
         self.unit().objectives.push(Objective {
             item,
             key_results: Vec::new(),

@@ -1,0 +1,318 @@
+//! The command line's contract: arguments, exit codes, and what reaches stdout and stderr.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn okrlint() -> Command {
+    let mut cmd = Command::cargo_bin("okrlint").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+fn json_stdout(args: &[&str]) -> Value {
+    let output = okrlint().args(args).output().unwrap();
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn the_sample_is_structurally_clean() {
+    okrlint()
+        .args(["check", "fixtures/sample.txt"])
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file.\n");
+}
+
+#[test]
+fn findings_exit_1_and_fail_on_sets_the_bar() {
+    // S003/bad.md has warnings only.
+    let warnings_only = "fixtures/rules/S003/bad.md";
+    okrlint().args(["check", warnings_only]).assert().code(1);
+    okrlint()
+        .args(["check", "--fail-on", "error", warnings_only])
+        .assert()
+        .code(0);
+    okrlint()
+        .args(["check", "--fail-on", "info", warnings_only])
+        .assert()
+        .code(1);
+    okrlint()
+        .args(["check", "--fail-on", "never", "fixtures/rules/S001/bad.md"])
+        .assert()
+        .code(0);
+    okrlint()
+        .args(["check", "--fail-on", "error", "fixtures/rules/S001/bad.md"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn concise_is_one_line_per_finding() {
+    okrlint()
+        .args(["check", "--format", "concise", "fixtures/rules/S006/bad.md"])
+        .assert()
+        .code(1)
+        .stdout(
+            "fixtures/rules/S006/bad.md:5:5: S006 [error] 关键结果没有内容\n\
+             fixtures/rules/S006/bad.md:6:3: S006 [error] 目标没有内容\n\
+             Found 2 problems (2 errors) in 1 file.\n",
+        );
+}
+
+#[test]
+fn quiet_drops_the_summary() {
+    okrlint()
+        .args(["check", "-q", "--format", "concise", "fixtures/sample.txt"])
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn full_output_labels_the_phrase_and_ends_with_a_summary() {
+    okrlint()
+        .args([
+            "check",
+            "fixtures/rules/S002/good.txt",
+            "fixtures/rules/S002/bad.txt",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[S002]: 目标没有关键结果"))
+        .stdout(predicate::str::contains(
+            "--> fixtures/rules/S002/bad.txt:2:1",
+        ))
+        .stdout(predicate::str::contains("= help: "))
+        .stdout(predicate::str::ends_with(
+            "Found 3 problems (3 errors) in 2 files.\n",
+        ));
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let bad = "fixtures/rules/S002/bad.txt";
+    let escape = predicate::str::contains("\u{1b}[");
+    okrlint()
+        .args(["check", "--color", "always", bad])
+        .assert()
+        .stdout(escape.clone());
+    okrlint()
+        .args(["check", "--color", "never", bad])
+        .assert()
+        .stdout(escape.clone().not());
+    okrlint()
+        .args(["check", bad])
+        .env("NO_COLOR", "1")
+        .assert()
+        .stdout(escape.clone().not());
+    // Not a terminal: `auto` stays plain.
+    okrlint().args(["check", bad]).assert().stdout(escape.not());
+}
+
+#[test]
+fn json_report_follows_the_contract() {
+    let report = json_stdout(&["check", "--format", "json", "fixtures/rules/S005/bad.txt"]);
+    assert_eq!(report["version"], 1);
+    assert_eq!(
+        report["summary"],
+        serde_json::json!({"files": 1, "errors": 0, "warnings": 4, "infos": 0})
+    );
+    let first = &report["files"][0]["diagnostics"][0];
+    assert_eq!(report["files"][0]["path"], "fixtures/rules/S005/bad.txt");
+    assert_eq!(first["code"], "S005");
+    assert_eq!(first["name"], "numbering-gap");
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(
+        first["span"]["start"],
+        serde_json::json!({"line": 4, "column": 3, "offset": 76})
+    );
+    assert_eq!(first["fix"]["applicability"], "safe");
+    assert_eq!(first["fix"]["edits"][0]["replacement"], "2");
+    assert_eq!(first["labels"][0]["message"], "应为 KR2");
+}
+
+#[test]
+fn json_lines_carry_their_path() {
+    let output = okrlint()
+        .args([
+            "check",
+            "--format",
+            "json-lines",
+            "fixtures/rules/S006/bad.md",
+        ])
+        .output()
+        .unwrap();
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["path"] == "fixtures/rules/S006/bad.md" && l["code"] == "S006")
+    );
+}
+
+#[test]
+fn folders_are_walked_in_path_order() {
+    okrlint()
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "-q",
+            "--fail-on",
+            "never",
+            "fixtures/rules/S007",
+        ])
+        .assert()
+        .code(0)
+        .stdout(
+            "fixtures/rules/S007/bad.txt:4:5: S007 [warning] 与第 3 行的关键结果重复\n\
+             fixtures/rules/S007/bad.txt:6:4: S007 [warning] 与第 2 行的目标重复\n",
+        );
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let listing = okrlint().arg("rules").output().unwrap();
+    let text = String::from_utf8(listing.stdout).unwrap();
+    for rule in okrlint::rules::ALL {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(rule.code) && l.contains(rule.name)),
+            "{} missing",
+            rule.code
+        );
+    }
+    let json = json_stdout(&["rules", "--format", "json"]);
+    assert_eq!(json.as_array().unwrap().len(), okrlint::rules::ALL.len());
+    assert_eq!(json[0]["code"], "P001");
+}
+
+#[test]
+fn explain_takes_a_code_or_a_name() {
+    for name in ["S005", "s005", "numbering-gap"] {
+        okrlint()
+            .args(["explain", name])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::starts_with(
+                "S005 (numbering-gap) — default severity: warning",
+            ))
+            .stdout(predicate::str::contains("## Why it matters"));
+    }
+    okrlint()
+        .args(["explain", "no-such-rule"])
+        .assert()
+        .code(2)
+        .stderr("okrlint: error: no rule is called `no-such-rule`; `okrlint rules` lists them\n");
+}
+
+#[test]
+fn inspect_shows_the_outline() {
+    okrlint()
+        .args(["inspect", "fixtures/sample.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("fixtures/sample.txt\ntitle OKR制定举例\nsection 公司级OKR (line 2)\n  unit (unnamed)\n    O1 (line 3) 优化成本结构,提升公司盈利\n"));
+    let json = json_stdout(&["inspect", "--format", "json", "fixtures/sample.txt"]);
+    let doc = &json["documents"][0];
+    assert_eq!(json["version"], 1);
+    assert_eq!(doc["title"], "OKR制定举例");
+    let objectives = doc["objectives"].as_array().unwrap();
+    assert_eq!(objectives.len(), 25);
+    let key_results: usize = objectives
+        .iter()
+        .map(|o| o["key_results"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(key_results, 82);
+    assert_eq!(objectives[0]["id"], "O1");
+    assert_eq!(objectives[0]["section"], "公司级OKR");
+    assert_eq!(objectives[0]["unit"], Value::Null);
+    assert_eq!(objectives[3]["unit"], "研发部门");
+    assert_eq!(objectives[0]["key_results"][0]["line"], 4);
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it() {
+    okrlint()
+        .args(["check", "fixtures/no-such-file.md"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "okrlint: error: fixtures/no-such-file.md: ",
+        ));
+}
+
+#[test]
+fn invalid_utf8_is_an_error_naming_the_file_and_offset() {
+    okrlint()
+        .args(["check", "fixtures/hostile/invalid-utf8.txt"])
+        .assert()
+        .code(2)
+        .stderr("okrlint: error: fixtures/hostile/invalid-utf8.txt:1:6: not valid UTF-8 (first bad byte at offset 11)\n");
+}
+
+#[test]
+fn a_named_binary_file_is_an_error() {
+    okrlint()
+        .args(["check", "fixtures/hostile/binary.okr"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "binary.okr: looks binary (NUL byte at offset 2)",
+        ));
+}
+
+#[test]
+fn unreadable_files_met_while_walking_are_skipped_with_a_warning() {
+    okrlint()
+        .args(["check", "--format", "concise", "fixtures/hostile"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "okrlint: warning: skipped fixtures/hostile/binary.okr",
+        ))
+        .stderr(predicate::str::contains(
+            "okrlint: warning: skipped fixtures/hostile/invalid-utf8.txt",
+        ))
+        .stdout(predicate::str::contains(
+            "fixtures/hostile/bom-crlf.txt:2:1: P001",
+        ));
+}
+
+#[test]
+fn empty_and_bom_only_files_have_nothing_to_report() {
+    okrlint()
+        .args([
+            "check",
+            "fixtures/hostile/empty.txt",
+            "fixtures/hostile/only-bom.txt",
+        ])
+        .assert()
+        .code(0)
+        .stdout("No problems found in 2 files.\n");
+}
+
+#[test]
+fn a_bom_does_not_shift_columns() {
+    okrlint()
+        .args(["check", "--format", "concise", "-q", "fixtures/hostile/bom-crlf.txt"])
+        .assert()
+        .stdout("fixtures/hostile/bom-crlf.txt:2:1: P001 [warning] 条目标记不规范：字母应大写，标记后缺少冒号\n");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    okrlint()
+        .args(["check", "--format", "yaml"])
+        .assert()
+        .code(2);
+    okrlint().arg("frobnicate").assert().code(2);
+}

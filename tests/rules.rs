@@ -1,0 +1,165 @@
+//! Every rule: its fixtures (bad and good, with snapshots of what users see), its docs and
+//! their examples, and the README's table, all read from the one registry.
+
+mod common;
+
+use codespan_reporting::term::termcolor::Buffer;
+use okrlint::render;
+use okrlint::rules::{ALL, Diagnostic, Rule, Settings};
+use okrlint::source::Source;
+
+fn check(source: &Source) -> Vec<Diagnostic> {
+    okrlint::check(source, &Settings::default(), ALL)
+}
+
+fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+    diagnostics.iter().map(|d| d.rule.code).collect()
+}
+
+/// The `full` output without colour: what a person sees.
+fn full_output(source: &Source, diagnostics: &[Diagnostic]) -> String {
+    let mut buffer = Buffer::no_color();
+    render::full::render(&mut buffer, source, diagnostics).unwrap();
+    String::from_utf8(buffer.into_inner()).unwrap()
+}
+
+/// `fixtures/rules/CODE/bad.*` or `good.*`.
+fn rule_fixture(rule: &Rule, kind: &str) -> Source {
+    let folder = common::root().join("fixtures/rules").join(rule.code);
+    let file = std::fs::read_dir(&folder)
+        .unwrap_or_else(|_| panic!("{} has a fixture folder", rule.code))
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_stem().is_some_and(|s| s == kind))
+        .unwrap_or_else(|| panic!("{} has a {kind} fixture", rule.code));
+    common::fixture(common::relative(&file))
+}
+
+#[test]
+fn bad_fixtures_trigger_their_rule_and_good_ones_do_not() {
+    for rule in ALL {
+        let bad = rule_fixture(rule, "bad");
+        let good = rule_fixture(rule, "good");
+        let bad_findings = check(&bad);
+        let good_findings = check(&good);
+        assert!(
+            codes(&bad_findings).contains(&rule.code),
+            "{}: bad fixture gives {:?}",
+            rule.code,
+            codes(&bad_findings)
+        );
+        assert!(
+            !codes(&good_findings).contains(&rule.code),
+            "{}: good fixture gives {:?}",
+            rule.code,
+            codes(&good_findings)
+        );
+        insta::assert_snapshot!(
+            format!("{}-bad", rule.code),
+            full_output(&bad, &bad_findings)
+        );
+        insta::assert_snapshot!(
+            format!("{}-good", rule.code),
+            full_output(&good, &good_findings)
+        );
+    }
+}
+
+#[test]
+fn docs_have_every_section_and_their_examples_hold() {
+    for rule in ALL {
+        for heading in [
+            "## What it checks",
+            "## Why it matters",
+            "## Bad",
+            "## Good",
+        ] {
+            assert!(
+                rule.docs.contains(heading),
+                "{} docs lack {heading}",
+                rule.code
+            );
+        }
+        let bad = Source::new(
+            "bad.txt",
+            rule.example("Bad").expect("a Bad example").to_owned(),
+        );
+        let good = Source::new(
+            "good.txt",
+            rule.example("Good").expect("a Good example").to_owned(),
+        );
+        assert!(
+            codes(&check(&bad)).contains(&rule.code),
+            "{}: its Bad example is not flagged",
+            rule.code
+        );
+        assert!(
+            !codes(&check(&good)).contains(&rule.code),
+            "{}: its Good example is flagged",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn codes_and_names_are_unique_and_each_rule_has_its_own_file() {
+    for (i, rule) in ALL.iter().enumerate() {
+        assert!(
+            ALL[..i]
+                .iter()
+                .all(|r| r.code != rule.code && r.name != rule.name),
+            "{rule:?} is listed twice"
+        );
+        let file = common::root()
+            .join("src/rules")
+            .join(format!("{}.rs", rule.name.replace('-', "_")));
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|_| panic!("{} lives in {}", rule.code, file.display()));
+        assert!(
+            text.contains(&format!("code: \"{}\"", rule.code)),
+            "{} is defined in {}",
+            rule.code,
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn every_fix_edits_inside_the_text_and_yields_a_clean_rule() {
+    for rule in ALL.iter().filter(|r| r.docs.contains("The fix")) {
+        let bad = rule_fixture(rule, "bad");
+        let mut text = bad.text().to_owned();
+        let mut edits: Vec<_> = check(&bad)
+            .into_iter()
+            .filter(|d| d.rule.code == rule.code)
+            .flat_map(|d| d.fix.expect("a fixable rule's findings carry fixes").edits)
+            .collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        for edit in edits {
+            text.replace_range(edit.span.range(), &edit.replacement);
+        }
+        let fixed = Source::new(bad.path(), text);
+        assert!(
+            !codes(&check(&fixed)).contains(&rule.code),
+            "{}: fixed text still flagged:\n{}",
+            rule.code,
+            fixed.text()
+        );
+    }
+}
+
+#[test]
+fn readme_rule_table_is_generated_from_the_registry() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let start = readme
+        .find("<!-- rules:start -->\n")
+        .expect("README marks the rule table start")
+        + "<!-- rules:start -->\n".len();
+    let end = readme
+        .find("<!-- rules:end -->")
+        .expect("README marks the rule table end");
+    assert_eq!(
+        &readme[start..end],
+        render::rule_docs::markdown_table(),
+        "README's rule table is stale: paste `okrlint rules --format markdown` between the markers"
+    );
+}
