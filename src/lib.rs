@@ -16,12 +16,18 @@ pub mod syntax;
 use rules::{Context, Diagnostic, Rule, Settings};
 use source::Source;
 
-/// Parses a source and runs `rules` over it.
+/// Parses a source, analyses it and runs `rules` over it. A text with no outline in it yields
+/// nothing.
 pub fn check(source: &Source, settings: &Settings, rules: &[&'static Rule]) -> Vec<Diagnostic> {
     let document = syntax::parse(source);
+    if !document.has_items() {
+        return Vec::new();
+    }
+    let analysis = analysis::Analysis::of(source, &document);
     let context = Context {
         source,
         document: &document,
+        analysis: &analysis,
         settings,
     };
     rules::check(&context, rules)

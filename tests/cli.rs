@@ -219,7 +219,10 @@ fn inspect_shows_the_outline() {
         .args(["inspect", "fixtures/sample.txt"])
         .assert()
         .code(0)
-        .stdout(predicate::str::starts_with("fixtures/sample.txt\ntitle OKR制定举例\nsection 公司级OKR (line 2)\n  unit (unnamed)\n    O1 (line 3) 优化成本结构,提升公司盈利\n"));
+        .stdout(predicate::str::starts_with("fixtures/sample.txt\ntitle OKR制定举例\nsection 公司级OKR (line 2)\n  unit (unnamed) [score "))
+        .stdout(predicate::str::contains("    O1 (line 3) 优化成本结构,提升公司盈利 [score "))
+        .stdout(predicate::str::contains("      KR1 (line 4) 通过优化产品设计,实现产品标准成本比去年降低10%。 [outcome · score 85]\n"))
+        .stdout(predicate::str::contains("          clauses     [means 通过优化产品设计]  [outcome 实现产品标准成本比去年降低10%]\n"));
     let json = json_stdout(&["inspect", "--format", "json", "fixtures/sample.txt"]);
     let doc = &json["documents"][0];
     assert_eq!(json["version"], 1);
@@ -235,7 +238,15 @@ fn inspect_shows_the_outline() {
     assert_eq!(objectives[0]["section"], "公司级OKR");
     assert_eq!(objectives[0]["unit"], Value::Null);
     assert_eq!(objectives[3]["unit"], "研发部门");
-    assert_eq!(objectives[0]["key_results"][0]["line"], 4);
+    let first = &objectives[0]["key_results"][0];
+    assert_eq!(first["line"], 4);
+    assert_eq!(first["has_number"], true);
+    assert_eq!(first["has_placeholder"], false);
+    assert_eq!(first["has_deadline"], false);
+    assert_eq!(first["kind"], "outcome");
+    assert_eq!(first["facts"]["numbers"][0]["text"], "10%");
+    assert_eq!(first["facts"]["baselines"][0]["text"], "比去年");
+    assert_eq!(first["facts"]["clauses"][1]["role"], "outcome");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod common;
 
+use okrlint::analysis::Analysis;
 use okrlint::analysis::text::normalised;
 use okrlint::render::inspect;
 use okrlint::rules::{self, Context, Settings};
@@ -50,9 +51,11 @@ fn shape(source: &Source, doc: &Document) -> Vec<String> {
 
 fn parser_diagnostics(source: &Source, doc: &Document) -> Vec<String> {
     let settings = Settings::default();
+    let analysis = Analysis::of(source, doc);
     let context = Context {
         source,
         document: doc,
+        analysis: &analysis,
         settings: &settings,
     };
     rules::check(&context, &[rules::find("P001").unwrap()])
@@ -173,6 +176,14 @@ fn outlines_in_other_shapes() {
     insta::glob!("../fixtures/outlines", "*.*", |path| {
         let source = fixture(common::relative(path));
         let doc = syntax::parse(&source);
-        insta::assert_snapshot!(inspect::tree(&source, &doc));
+        let analysis = Analysis::of(&source, &doc);
+        let settings = Settings::default();
+        let inspection = inspect::Inspection {
+            source: &source,
+            document: &doc,
+            analysis: &analysis,
+            limits: &settings.limits,
+        };
+        insta::assert_snapshot!(inspect::tree(&inspection));
     });
 }

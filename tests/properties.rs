@@ -112,7 +112,16 @@ fn check_pipeline(text: String) {
     }
     let mut out = Buffer::no_color();
     render::full::render(&mut out, &source, &diagnostics).expect("full output renders");
-    render::inspect::document_json(&source, &doc);
+    let analysis = okrlint::analysis::Analysis::of(&source, &doc);
+    let settings = Settings::default();
+    let inspection = render::inspect::Inspection {
+        source: &source,
+        document: &doc,
+        analysis: &analysis,
+        limits: &settings.limits,
+    };
+    render::inspect::document_json(&inspection);
+    render::inspect::tree(&inspection);
 }
 
 proptest! {

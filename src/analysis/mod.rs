@@ -1,5 +1,86 @@
 //! Facts about items, derived from the tree and its text: what the rules compare.
 //!
-//! Later stages read these facts; nothing here knows about rules or output.
+//! Recognisers work on an item's raw text and return byte spans into the source: quantities,
+//! placeholders, time frames, baselines, clauses and classed words. [`Facts`] gathers them for
+//! one item; [`Analysis`] holds them for a whole document. Nothing here knows about rules or
+//! output.
 
+pub mod baseline;
+pub mod clause;
+pub mod facts;
+pub mod kind;
+pub mod lexicon;
+pub mod placeholder;
+pub mod quantity;
+pub mod score;
+pub mod segment;
 pub mod text;
+pub mod time;
+
+use std::collections::HashMap;
+
+pub use facts::Facts;
+
+use crate::source::{Source, Span};
+use crate::syntax::{Document, Heading, KeyResult};
+
+/// Facts for every key result and objective of a document.
+pub struct Analysis {
+    facts: HashMap<Span, Facts>,
+    periods: HashMap<Span, Span>,
+    /// Whether any heading declares a period.
+    pub declares_period: bool,
+}
+
+impl Analysis {
+    pub fn of(source: &Source, document: &Document) -> Analysis {
+        let mut facts = HashMap::new();
+        for item in document.items() {
+            facts.insert(item.span, Facts::of(source, item.text));
+        }
+        let mut periods = HashMap::new();
+        let title_period = document.title.as_ref().and_then(|h| h.period);
+        for section in &document.sections {
+            let section_period = period(section.heading.as_ref()).or(title_period);
+            for unit in &section.units {
+                let unit_period = period(unit.heading.as_ref()).or(section_period);
+                let key_results = unit
+                    .orphans
+                    .iter()
+                    .chain(unit.objectives.iter().flat_map(|o| o.key_results.iter()));
+                for kr in key_results {
+                    if let Some(p) = unit_period {
+                        periods.insert(kr.item.span, p);
+                    }
+                }
+            }
+        }
+        let declares_period = title_period.is_some()
+            || document
+                .sections
+                .iter()
+                .any(|s| period(s.heading.as_ref()).is_some())
+            || document
+                .units()
+                .any(|u| period(u.heading.as_ref()).is_some());
+        Analysis {
+            facts,
+            periods,
+            declares_period,
+        }
+    }
+
+    /// The facts of an item (an objective or a key result), by its span.
+    pub fn facts(&self, item: &crate::syntax::Item) -> &Facts {
+        &self.facts[&item.span]
+    }
+
+    /// The period a key result inherits from the headings above it.
+    pub fn inherited_period(&self, key_result: &KeyResult) -> Option<Span> {
+        self.periods.get(&key_result.item.span).copied()
+    }
+}
+
+fn period(heading: Option<&Heading>) -> Option<Span> {
+    heading.and_then(|h| h.period)
+}

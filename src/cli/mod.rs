@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use codespan_reporting::term::termcolor::{self, BufferWriter, WriteColor};
 
+use crate::analysis::Analysis;
 use crate::render::{self, Tally};
 use crate::rules::{self, Diagnostic, Settings};
 use crate::source::Source;
@@ -172,21 +173,24 @@ fn inspect(args: &InspectArgs) -> u8 {
         }
     };
     let (sources, failed) = load_all(&targets);
-    let documents: Vec<(&Source, syntax::Document)> =
-        sources.iter().map(|s| (s, syntax::parse(s))).collect();
-    match args.format {
-        InspectFormat::Tree => {
-            for (source, document) in &documents {
-                print!("{}", render::inspect::tree(source, document));
-            }
+    let settings = Settings::default();
+    let mut values = Vec::new();
+    for source in &sources {
+        let document = syntax::parse(source);
+        let analysis = Analysis::of(source, &document);
+        let inspection = render::inspect::Inspection {
+            source,
+            document: &document,
+            analysis: &analysis,
+            limits: &settings.limits,
+        };
+        match args.format {
+            InspectFormat::Tree => print!("{}", render::inspect::tree(&inspection)),
+            InspectFormat::Json => values.push(render::inspect::document_json(&inspection)),
         }
-        InspectFormat::Json => {
-            let values = documents
-                .iter()
-                .map(|(source, document)| render::inspect::document_json(source, document))
-                .collect();
-            println!("{}", render::inspect::report(values));
-        }
+    }
+    if args.format == InspectFormat::Json {
+        println!("{}", render::inspect::report(values));
     }
     if failed { EXIT_ERROR } else { EXIT_CLEAN }
 }

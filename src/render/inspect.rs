@@ -1,16 +1,43 @@
-//! `okrlint inspect`: the outline as a readable tree or as the JSON of DESIGN §6.
+//! `okrlint inspect`: the outline with each key result's facts and score, as a readable tree
+//! or as the JSON of DESIGN §6.
 
 use std::fmt::Write;
 
 use serde_json::{Value, json};
 
+use crate::analysis::score::{self, Limits, Scorecard};
+use crate::analysis::{Analysis, Facts};
 use crate::source::{Source, Span};
-use crate::syntax::{Document, Heading, Item, ItemKind, KeyResult, Objective, Section, Unit};
+use crate::syntax::{Document, Heading, Item, ItemKind, KeyResult};
 
-/// The outline, indented: sections, units, objectives and key results with their lines.
-pub fn tree(source: &Source, doc: &Document) -> String {
+/// Everything `inspect` shows about one document.
+pub struct Inspection<'a> {
+    pub source: &'a Source,
+    pub document: &'a Document,
+    pub analysis: &'a Analysis,
+    pub limits: &'a Limits,
+}
+
+impl Inspection<'_> {
+    fn line(&self, span: Span) -> usize {
+        self.source.lines().line_of(span.start) + 1
+    }
+
+    fn text(&self, span: Span) -> &str {
+        self.source.slice(span)
+    }
+
+    fn key_result_score(&self, kr: &KeyResult) -> u32 {
+        let has_period = self.analysis.inherited_period(kr).is_some();
+        score::key_result(self.analysis.facts(&kr.item), has_period).total()
+    }
+}
+
+/// The outline, indented, each key result followed by its facts.
+pub fn tree(inspection: &Inspection<'_>) -> String {
+    let (source, doc) = (inspection.source, inspection.document);
+    let card = Scorecard::of(doc, inspection.analysis, inspection.limits);
     let mut out = String::new();
-    let line = |span: Span| source.lines().line_of(span.start) + 1;
     let _ = writeln!(out, "{}", source.path().display());
     if let Some(title) = &doc.title {
         let _ = writeln!(
@@ -20,70 +47,66 @@ pub fn tree(source: &Source, doc: &Document) -> String {
             period_suffix(source, title)
         );
     }
+    let mut units = card.units.iter().peekable();
     for section in &doc.sections {
-        let depth = match &section.heading {
-            Some(h) => {
-                let _ = writeln!(
-                    out,
-                    "section {} (line {}){}",
-                    source.slice(h.text),
-                    line(h.span),
-                    period_suffix(source, h)
-                );
-                1
-            }
-            None => 0,
-        };
+        let depth = usize::from(section.heading.is_some());
+        if let Some(h) = &section.heading {
+            let _ = writeln!(
+                out,
+                "section {} (line {}){}",
+                source.slice(h.text),
+                inspection.line(h.span),
+                period_suffix(source, h)
+            );
+        }
         for unit in &section.units {
+            let scored = units.next().expect("the scorecard has every unit");
             let indent = "  ".repeat(depth);
+            let unit_score = scored
+                .score
+                .map(|s| format!(" [score {s}]"))
+                .unwrap_or_default();
             match &unit.heading {
                 Some(h) => {
                     let _ = writeln!(
                         out,
-                        "{indent}unit {} (line {}){}",
+                        "{indent}unit {} (line {}){}{unit_score}",
                         source.slice(h.text),
-                        line(h.span),
+                        inspection.line(h.span),
                         period_suffix(source, h)
                     );
                 }
                 None => {
-                    let _ = writeln!(out, "{indent}unit (unnamed)");
+                    let _ = writeln!(out, "{indent}unit (unnamed){unit_score}");
                 }
             }
             for (i, orphan) in unit.orphans.iter().enumerate() {
-                item_line(
-                    &mut out,
-                    source,
-                    depth + 1,
-                    ItemKind::KeyResult,
-                    &orphan.item,
-                    i + 1,
-                    " orphan",
-                );
+                key_result_lines(&mut out, inspection, depth + 1, orphan, i + 1, " orphan");
             }
-            for (i, objective) in unit.objectives.iter().enumerate() {
-                item_line(
-                    &mut out,
-                    source,
-                    depth + 1,
-                    ItemKind::Objective,
-                    &objective.item,
-                    i + 1,
-                    "",
+            for (i, objective) in scored.objectives.iter().enumerate() {
+                let item = &objective.objective.item;
+                let _ = writeln!(
+                    out,
+                    "{}{} (line {}) {}{} [score {}]",
+                    "  ".repeat(depth + 1),
+                    item.id(ItemKind::Objective, i + 1),
+                    inspection.line(item.span),
+                    source.slice(item.text),
+                    notes_suffix(item),
+                    objective.score
                 );
-                for (j, kr) in objective.key_results.iter().enumerate() {
-                    item_line(
-                        &mut out,
-                        source,
-                        depth + 2,
-                        ItemKind::KeyResult,
-                        &kr.item,
-                        j + 1,
-                        "",
-                    );
+                for (j, (kr, _)) in objective.key_results.iter().enumerate() {
+                    key_result_lines(&mut out, inspection, depth + 2, kr, j + 1, "");
                 }
             }
         }
+    }
+    if let Some(score) = card.score {
+        let _ = writeln!(
+            out,
+            "document score {score} ({})",
+            score::Tier::of(score).as_str()
+        );
     }
     out
 }
@@ -95,105 +118,195 @@ fn period_suffix(source: &Source, heading: &Heading) -> String {
         .unwrap_or_default()
 }
 
-fn item_line(
+fn notes_suffix(item: &Item) -> String {
+    match item.notes.len() {
+        0 => String::new(),
+        1 => " (+1 note)".to_owned(),
+        n => format!(" (+{n} notes)"),
+    }
+}
+
+fn key_result_lines(
     out: &mut String,
-    source: &Source,
+    inspection: &Inspection<'_>,
     depth: usize,
-    kind: ItemKind,
-    item: &Item,
+    kr: &KeyResult,
     place: usize,
     tag: &str,
 ) {
-    let line = source.lines().line_of(item.span.start) + 1;
-    let notes = match item.notes.len() {
-        0 => String::new(),
-        n => format!(" (+{n} note{})", if n == 1 { "" } else { "s" }),
-    };
+    let item = &kr.item;
+    let facts = inspection.analysis.facts(item);
+    let indent = "  ".repeat(depth);
     let _ = writeln!(
         out,
-        "{}{} (line {line}){tag} {}{notes}",
-        "  ".repeat(depth),
-        item.id(kind, place),
-        source.slice(item.text)
+        "{indent}{} (line {}){tag} {}{} [{} · score {}]",
+        item.id(ItemKind::KeyResult, place),
+        inspection.line(item.span),
+        inspection.text(item.text),
+        notes_suffix(item),
+        facts.kind().as_str(),
+        inspection.key_result_score(kr)
     );
+    for (name, values) in fact_lines(inspection, facts) {
+        if !values.is_empty() {
+            let _ = writeln!(out, "{indent}    {name:<11} {}", values.join("  "));
+        }
+    }
+}
+
+/// The facts as labelled lists of phrases, as `inspect --format tree` prints them.
+fn fact_lines(inspection: &Inspection<'_>, facts: &Facts) -> Vec<(&'static str, Vec<String>)> {
+    let text = |span: Span| inspection.text(span).to_owned();
+    vec![
+        (
+            "clauses",
+            facts
+                .clauses
+                .iter()
+                .map(|c| format!("[{} {}]", role_name(c.role), text(c.span)))
+                .collect(),
+        ),
+        (
+            "quantities",
+            facts.quantities.iter().map(|q| text(q.span)).collect(),
+        ),
+        (
+            "placeholder",
+            facts.placeholders.iter().map(|p| text(*p)).collect(),
+        ),
+        (
+            "time",
+            facts
+                .time_frames
+                .iter()
+                .map(|t| format!("{} ({})", text(t.span), kebab(&t.kind)))
+                .collect(),
+        ),
+        (
+            "baselines",
+            facts.baselines.iter().map(|b| text(b.span)).collect(),
+        ),
+        (
+            "words",
+            facts
+                .terms
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} ({}, {})",
+                        text(t.span),
+                        kebab(&t.class),
+                        role_name(t.role)
+                    )
+                })
+                .collect(),
+        ),
+    ]
+}
+
+fn role_name(role: crate::analysis::clause::Role) -> String {
+    kebab(&role)
+}
+
+fn kebab<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The outline as JSON: one entry of the `documents` array.
-pub fn document_json(source: &Source, doc: &Document) -> Value {
+pub fn document_json(inspection: &Inspection<'_>) -> Value {
+    let (source, doc) = (inspection.source, inspection.document);
+    let card = Scorecard::of(doc, inspection.analysis, inspection.limits);
     let mut objectives = Vec::new();
     let mut orphans = Vec::new();
+    let mut units = card.units.iter();
     for section in &doc.sections {
         for unit in &section.units {
-            let place = Place {
-                source,
-                section,
-                unit,
+            let scored = units.next().expect("the scorecard has every unit");
+            let place = |mut value: Value| {
+                value["section"] = json!(section.heading.as_ref().map(|h| source.slice(h.text)));
+                value["unit"] = json!(unit.heading.as_ref().map(|h| source.slice(h.text)));
+                value
             };
-            orphans.extend(
-                unit.orphans
+            for (i, orphan) in unit.orphans.iter().enumerate() {
+                orphans.push(place(key_result_json(inspection, orphan, i + 1)));
+            }
+            for (i, objective) in scored.objectives.iter().enumerate() {
+                let mut value = place(item_json(
+                    inspection,
+                    ItemKind::Objective,
+                    &objective.objective.item,
+                    i + 1,
+                ));
+                value["score"] = json!(objective.score);
+                value["key_results"] = objective
+                    .key_results
                     .iter()
                     .enumerate()
-                    .map(|(i, k)| place.key_result(k, i + 1)),
-            );
-            objectives.extend(
-                unit.objectives
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| place.objective(o, i + 1)),
-            );
+                    .map(|(j, (kr, _))| key_result_json(inspection, kr, j + 1))
+                    .collect();
+                objectives.push(value);
+            }
         }
     }
     json!({
         "path": source.path().display().to_string(),
         "title": doc.title.as_ref().map(|h| source.slice(h.text)),
         "period": doc.title.as_ref().and_then(|h| h.period).map(|p| source.slice(p)),
+        "score": card.score,
         "objectives": objectives,
         "orphan_key_results": orphans,
     })
 }
 
-/// Where an item sits, for its JSON.
-struct Place<'a> {
-    source: &'a Source,
-    section: &'a Section,
-    unit: &'a Unit,
+fn item_json(inspection: &Inspection<'_>, kind: ItemKind, item: &Item, place: usize) -> Value {
+    json!({
+        "id": item.id(kind, place),
+        "line": inspection.line(item.span),
+        "text": inspection.text(item.text),
+        "span": super::json::span_json(inspection.source, item.span),
+    })
 }
 
-impl Place<'_> {
-    fn heading_text(&self, heading: Option<&Heading>) -> Option<String> {
-        heading.map(|h| self.source.slice(h.text).to_owned())
-    }
-
-    fn objective(&self, objective: &Objective, place: usize) -> Value {
-        let mut value = self.located(self.item(ItemKind::Objective, &objective.item, place));
-        value["key_results"] = objective
-            .key_results
-            .iter()
-            .enumerate()
-            .map(|(i, k)| self.item(ItemKind::KeyResult, &k.item, i + 1))
-            .collect();
-        value
-    }
-
-    /// An orphan key result, which carries its own section and unit.
-    fn key_result(&self, key_result: &KeyResult, place: usize) -> Value {
-        self.located(self.item(ItemKind::KeyResult, &key_result.item, place))
-    }
-
-    fn located(&self, mut value: Value) -> Value {
-        value["section"] = json!(self.heading_text(self.section.heading.as_ref()));
-        value["unit"] = json!(self.heading_text(self.unit.heading.as_ref()));
-        value
-    }
-
-    fn item(&self, kind: ItemKind, item: &Item, place: usize) -> Value {
-        json!({
-            "id": item.id(kind, place),
-            "line": self.source.lines().line_of(item.span.start) + 1,
-            "text": self.source.slice(item.text),
-            "span": super::json::span_json(self.source, item.span),
-        })
-    }
+fn key_result_json(inspection: &Inspection<'_>, kr: &KeyResult, place: usize) -> Value {
+    let facts = inspection.analysis.facts(&kr.item);
+    let phrase = |span: Span| json!({"text": inspection.text(span), "span": super::json::span_json(inspection.source, span)});
+    let mut value = item_json(inspection, ItemKind::KeyResult, &kr.item, place);
+    value["has_number"] = json!(facts.has_number());
+    value["has_placeholder"] = json!(facts.has_placeholder());
+    value["has_deadline"] = json!(facts.has_deadline());
+    value["kind"] = json!(facts.kind().as_str());
+    value["score"] = json!(inspection.key_result_score(kr));
+    value["facts"] = json!({
+        "numbers": facts.quantities.iter().map(|q| {
+            let mut v = phrase(q.span);
+            v["value"] = json!(q.value);
+            v["unit"] = json!(q.unit);
+            v
+        }).collect::<Vec<_>>(),
+        "placeholders": facts.placeholders.iter().map(|p| phrase(*p)).collect::<Vec<_>>(),
+        "time_frames": facts.time_frames.iter().map(|t| {
+            let mut v = phrase(t.span);
+            v["kind"] = json!(t.kind);
+            v
+        }).collect::<Vec<_>>(),
+        "baselines": facts.baselines.iter().map(|b| phrase(b.span)).collect::<Vec<_>>(),
+        "vague_terms": facts.terms.iter().map(|t| {
+            let mut v = phrase(t.span);
+            v["class"] = json!(t.class);
+            v["clause"] = json!(t.role);
+            v
+        }).collect::<Vec<_>>(),
+        "clauses": facts.clauses.iter().map(|c| {
+            let mut v = phrase(c.span);
+            v["role"] = json!(c.role);
+            v
+        }).collect::<Vec<_>>(),
+        "inherited_period": inspection.analysis.inherited_period(kr).map(|p| inspection.text(p)),
+    });
+    value
 }
 
 /// The whole `inspect --format json` report.

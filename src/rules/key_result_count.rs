@@ -31,7 +31,7 @@ KR2：客户投诉量比上季度减少30%
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let (min, max) = cx.settings.key_results_per_objective;
+    let (min, max) = cx.settings.limits.key_results_per_objective;
     for objective in cx.document.objectives() {
         let count = objective.key_results.len();
         if count == 0 || (min..=max).contains(&count) {

@@ -15,6 +15,8 @@ pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
 
 use std::fmt;
 
+use crate::analysis::Analysis;
+use crate::analysis::score::Limits;
 use crate::source::Source;
 use crate::syntax::Document;
 
@@ -97,26 +99,17 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// Limits that rules read; the configuration file can change them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What rules read besides the document; the configuration file can change it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
-    pub key_results_per_objective: (usize, usize),
-    pub objectives_per_unit: usize,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            key_results_per_objective: (2, 5),
-            objectives_per_unit: 5,
-        }
-    }
+    pub limits: Limits,
 }
 
 /// What a rule's check reads.
 pub struct Context<'a> {
     pub source: &'a Source,
     pub document: &'a Document,
+    pub analysis: &'a Analysis,
     pub settings: &'a Settings,
 }
 

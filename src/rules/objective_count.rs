@@ -52,7 +52,7 @@ KR2：发布回滚率降低到3%以下
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let limit = cx.settings.objectives_per_unit;
+    let limit = cx.settings.limits.objectives_per_unit;
     for unit in cx.document.units() {
         let count = unit.objectives.len();
         let Some(first_extra) = unit.objectives.get(limit) else {

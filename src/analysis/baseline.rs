@@ -1,0 +1,136 @@
+//! Baselines: the starting point a change is measured from. 比去年, 同比, 环比, 较上季度,
+//! 从A到B, 由A提升至B, 去年的X倍.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::source::Span;
+
+/// A baseline, with the start and target values of a `从A到B` form.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Baseline {
+    pub span: Span,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    /// The verb between the values, when it says up or down (从80%降低到90%).
+    pub direction: Option<Direction>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+const VALUE: &str = r"[0-9０-９]+(?:[.．][0-9０-９]+)?";
+
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:比|较|相比于?|相较于?|对比|与)\s*
+          (?:去年|上年|上一年|前一年|往年|以往|过去|上个?季度|上一季度|上个?月|上一个?月|上周|上期|上一周期|年初|季初|月初
+            |基线|基准|目前|当前|现在|现状|同期|上半年|(?:19|20)[0-9]{2}\s*年)
+        | 同比|环比|去年同期|上年同期|去年的|上年的|基线|基准值
+        ",
+    )
+    .expect("valid baseline pattern")
+});
+
+static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:从|由)\s*(?P<from>{VALUE})\s*[^\s到至，,。；;]{{0,4}}?\s*(?P<verb>提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|降|升|增|减|优化|改善)?\s*(?:到|至)\s*(?P<to>{VALUE})(?:%|％|个?(?:工作日|小时|分钟|天|周|月|年|元|万元|亿元|分|秒|人|家|个|次))?"
+    ))
+    .expect("valid from-to pattern")
+});
+
+/// Finds baselines in `text`, which starts at byte `base` of its source.
+pub fn find(text: &str, base: usize) -> Vec<Baseline> {
+    let mut found: Vec<Baseline> = FROM_TO
+        .captures_iter(text)
+        .map(|caps| {
+            let whole = caps.get(0).expect("a match has a whole");
+            Baseline {
+                span: Span::new(base + whole.start(), base + whole.end()),
+                from: caps.name("from").and_then(|m| number(m.as_str())),
+                to: caps.name("to").and_then(|m| number(m.as_str())),
+                direction: caps.name("verb").map(|v| direction_of(v.as_str())),
+            }
+        })
+        .collect();
+    for m in REFERENCE.find_iter(text) {
+        let span = Span::new(base + m.start(), base + m.end());
+        if !found
+            .iter()
+            .any(|b| b.span.start < span.end && span.start < b.span.end)
+        {
+            found.push(Baseline {
+                span,
+                from: None,
+                to: None,
+                direction: None,
+            });
+        }
+    }
+    found.sort_by_key(|b| b.span.start);
+    found
+}
+
+fn direction_of(verb: &str) -> Direction {
+    if ["降低", "下降", "减少", "缩短", "压缩", "降", "减"].contains(&verb) {
+        Direction::Down
+    } else {
+        Direction::Up
+    }
+}
+
+fn number(text: &str) -> Option<f64> {
+    let ascii: String = text
+        .chars()
+        .map(crate::syntax::fold_width)
+        .map(|c| if c == '．' { '.' } else { c })
+        .collect();
+    ascii.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        find(text, 0)
+            .iter()
+            .map(|b| &text[b.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn references_and_from_to() {
+        assert_eq!(spans("成本比去年降低10%"), ["比去年"]);
+        assert_eq!(spans("月营收环比增长超过X%"), ["环比"]);
+        assert_eq!(spans("单件成本同比降低8%"), ["同比"]);
+        assert_eq!(spans("投诉量较上季度减少30%"), ["较上季度"]);
+        assert_eq!(spans("收入达到去年的X倍"), ["去年的"]);
+        assert_eq!(spans("标准设计时间比过去工具软件缩短1小时"), ["比过去"]);
+        let from_to = find("OEE从72%提升到85%", 0);
+        assert_eq!(from_to.len(), 1);
+        assert_eq!(
+            (from_to[0].from, from_to[0].to, from_to[0].direction),
+            (Some(72.0), Some(85.0), Some(Direction::Up))
+        );
+        let down = find("由80%降低至90%", 0);
+        assert_eq!(down[0].direction, Some(Direction::Down));
+    }
+
+    #[test]
+    fn no_baseline() {
+        for text in [
+            "资料退回率降低至5%",
+            "客户满意度达到85分",
+            "页面加载时间降低至1秒",
+        ] {
+            assert!(spans(text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Clauses: a key result is often `通过〈means〉,实现〈outcome〉`. The text is split at
+//! punctuation, and at means markers (通过, 借助…) and outcome markers (实现, 确保…), so that
+//! judgements about activity and vague wording look at the outcome, not the means.
+
+use super::segment::Word;
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// How the result is reached: 通过优化产品设计.
+    Means,
+    /// Why: 为了尽快满足人员需求.
+    Purpose,
+    /// The result, after an outcome marker: 实现成本降低10%.
+    Outcome,
+    /// A clause with no marker.
+    Main,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    /// From the marker (if any) to the clause's end, trimmed of punctuation.
+    pub span: Span,
+    pub role: Role,
+    /// Index of the clause's first word after its marker, and one past its last word, in
+    /// the item's words.
+    pub words: (usize, usize),
+}
+
+const MEANS: [&str; 9] = [
+    "通过", "借助", "依靠", "利用", "基于", "依托", "凭借", "经由", "依据",
+];
+const PURPOSE: [&str; 3] = ["为了", "以便", "旨在"];
+/// Markers that open an outcome anywhere in a clause.
+const OUTCOME_ANYWHERE: [&str; 9] = [
+    "实现",
+    "从而",
+    "进而",
+    "使得",
+    "使",
+    "确保",
+    "保证",
+    "以确保",
+    "以实现",
+];
+/// Markers that open an outcome only at a clause's start (mid-clause they are the predicate:
+/// 满意度达到85分).
+const OUTCOME_AT_START: [&str; 4] = ["达到", "将", "把", "让"];
+/// What 通过 passes when it is the result, not the means: 通过ISO 9001监督审核.
+const EXAMS: [&str; 9] = [
+    "审核", "认证", "验收", "评审", "考核", "考试", "测评", "审查", "检查",
+];
+
+/// Punctuation that ends a clause. `、` joins a list and does not.
+fn ends_clause(word: &Word<'_>) -> bool {
+    // `？` is left out: in a key result it stands for a missing number more often than it asks.
+    matches!(
+        word.text,
+        "，" | "," | "；" | ";" | "。" | "！" | "!" | "：" | ":" | "\n"
+    )
+}
+
+/// Splits an item's words into clauses.
+pub fn split(words: &[Word<'_>]) -> Vec<Clause> {
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    for end in (0..=words.len()).filter(|&i| i == words.len() || ends_clause(&words[i])) {
+        split_segment(words, start, end, &mut clauses);
+        start = end + 1;
+    }
+    clauses
+}
+
+/// One punctuation-delimited segment: a role from its first word, then a split at an
+/// outcome marker inside it.
+fn split_segment(words: &[Word<'_>], start: usize, end: usize, out: &mut Vec<Clause>) {
+    let first_content = (start..end).find(|&i| !words[i].is_punctuation());
+    let Some(first) = first_content else { return };
+    let lead = words[first].text;
+    let passes_exam = lead == "通过"
+        && words[first..end]
+            .iter()
+            .rev()
+            .find(|w| !w.is_punctuation())
+            .is_some_and(|w| EXAMS.iter().any(|e| w.text.ends_with(e)));
+    let (role, body) = if MEANS.contains(&lead) && !passes_exam {
+        (Role::Means, first + 1)
+    } else if PURPOSE.contains(&lead) {
+        (Role::Purpose, first + 1)
+    } else if OUTCOME_ANYWHERE.contains(&lead) || OUTCOME_AT_START.contains(&lead) {
+        (Role::Outcome, first + 1)
+    } else {
+        (Role::Main, first)
+    };
+    // Only the first outcome marker splits: what follows it is all outcome.
+    let split = (body + 1..end)
+        .find(|&i| role != Role::Outcome && OUTCOME_ANYWHERE.contains(&words[i].text));
+    match split {
+        Some(marker) => {
+            push(words, first, body, marker, role, out);
+            push(words, marker, marker + 1, end, Role::Outcome, out);
+        }
+        None => push(words, first, body, end, role, out),
+    }
+}
+
+fn push(
+    words: &[Word<'_>],
+    start: usize,
+    body: usize,
+    end: usize,
+    role: Role,
+    out: &mut Vec<Clause>,
+) {
+    let content: Vec<usize> = (start..end)
+        .filter(|&i| !words[i].is_punctuation())
+        .collect();
+    let (Some(&first), Some(&last)) = (content.first(), content.last()) else {
+        return;
+    };
+    out.push(Clause {
+        span: Span::new(words[first].span.start, words[last].span.end),
+        role,
+        words: (body.min(end), end),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::segment::words;
+    use super::*;
+
+    fn clauses(text: &str) -> Vec<(Role, &str)> {
+        let words = words(text, 0);
+        split(&words)
+            .iter()
+            .map(|c| (c.role, &text[c.span.range()]))
+            .collect()
+    }
+
+    #[test]
+    fn means_and_outcome() {
+        assert_eq!(
+            clauses("通过优化产品设计,实现产品标准成本比去年降低10%。"),
+            [
+                (Role::Means, "通过优化产品设计"),
+                (Role::Outcome, "实现产品标准成本比去年降低10%")
+            ]
+        );
+        assert_eq!(
+            clauses("通过优化产品设计实现成本降低10%"),
+            [
+                (Role::Means, "通过优化产品设计"),
+                (Role::Outcome, "实现成本降低10%")
+            ]
+        );
+        assert_eq!(
+            clauses("为了尽快的满足人员需求,调整人员招聘政策。"),
+            [
+                (Role::Purpose, "为了尽快的满足人员需求"),
+                (Role::Main, "调整人员招聘政策")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_predicate_is_not_a_marker_and_lists_stay_whole() {
+        assert_eq!(
+            clauses("客户支持团队月度满意度达到85分"),
+            [(Role::Main, "客户支持团队月度满意度达到85分")]
+        );
+        assert_eq!(
+            clauses("通过销售管理、渠道优化等措施"),
+            [(Role::Means, "通过销售管理、渠道优化等措施")]
+        );
+        assert_eq!(
+            clauses("将返工率比去年降低30%"),
+            [(Role::Outcome, "将返工率比去年降低30%")]
+        );
+    }
+}

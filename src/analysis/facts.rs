@@ -1,0 +1,186 @@
+//! Facts about one item's text, gathered from every recogniser. Rules compare these facts;
+//! they never re-read the text.
+
+use super::baseline::{self, Baseline};
+use super::clause::{self, Clause, Role};
+use super::kind::{self, Judgement, Kind};
+use super::lexicon::WordClass;
+use super::placeholder;
+use super::quantity::{self, Quantity, Unit};
+use super::segment::{self, Word};
+use super::time::{self, TimeFrame};
+use crate::source::{Source, Span};
+
+/// A word that matters to wording rules, with the role of the clause it stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    pub span: Span,
+    pub class: WordClass,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub quantities: Vec<Quantity>,
+    pub placeholders: Vec<Span>,
+    pub time_frames: Vec<TimeFrame>,
+    pub baselines: Vec<Baseline>,
+    pub clauses: Vec<Clause>,
+    /// Vague verbs, hedges, absolutes and maintain-words.
+    pub terms: Vec<Term>,
+    /// Quantities stated as a change (降低10%), not as a level (降低至5%).
+    pub changes: Vec<Span>,
+    pub judgement: Judgement,
+}
+
+/// Change verbs: a quantity right after one of these is an amount of change.
+const CHANGE_VERBS: [&str; 16] = [
+    "降低", "下降", "减少", "缩短", "压缩", "提高", "提升", "增长", "增加", "上升", "节约", "节省",
+    "降", "减", "增", "涨",
+];
+
+impl Facts {
+    /// Reads the facts of the text at `span` of `source`.
+    pub fn of(source: &Source, span: Span) -> Facts {
+        let text = source.slice(span);
+        let base = span.start;
+        let placeholders = placeholder::find(text, base);
+        // X月底前 is a placeholder date, not a deadline.
+        let time_frames: Vec<TimeFrame> = time::find(text, base)
+            .into_iter()
+            .filter(|t| {
+                !placeholders
+                    .iter()
+                    .any(|p| p.end == t.span.start || p.start < t.span.end && t.span.start < p.end)
+            })
+            .collect();
+        let excluded: Vec<Span> = time_frames
+            .iter()
+            .filter(|t| t.kind != time::TimeKind::Window)
+            .map(|t| t.span)
+            .chain(placeholders.iter().copied())
+            .collect();
+        let quantities = quantity::find(text, base, &excluded);
+        let baselines = baseline::find(text, base);
+        let words = segment::words(text, base);
+        let clauses = clause::split(&words);
+        let measures: Vec<Span> = quantities
+            .iter()
+            .map(|q| q.span)
+            .chain(placeholders.iter().copied())
+            .collect();
+        let windows: Vec<Span> = time_frames
+            .iter()
+            .filter(|t| t.kind == time::TimeKind::Window)
+            .map(|t| t.span)
+            .collect();
+        let evidence = kind::Evidence {
+            measures: &measures,
+            windows: &windows,
+        };
+        let judgement = kind::judge(&words, &clauses, evidence);
+        let terms = terms(&words, &clauses, &quantities);
+        let changes = quantities
+            .iter()
+            .filter(|q| is_change(source.slice(Span::new(base, q.span.start))))
+            .map(|q| q.span)
+            .collect();
+        Facts {
+            quantities,
+            placeholders,
+            time_frames,
+            baselines,
+            clauses,
+            terms,
+            changes,
+            judgement,
+        }
+    }
+
+    /// A concrete quantity (a placeholder is not one).
+    pub fn has_number(&self) -> bool {
+        !self.quantities.is_empty()
+    }
+
+    pub fn has_placeholder(&self) -> bool {
+        !self.placeholders.is_empty()
+    }
+
+    /// The item's own text says by when, how often, or within how long.
+    pub fn has_deadline(&self) -> bool {
+        !self.time_frames.is_empty()
+    }
+
+    pub fn has_baseline(&self) -> bool {
+        !self.baselines.is_empty()
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.judgement.kind
+    }
+
+    /// The clause a span falls in.
+    pub fn clause_at(&self, span: Span) -> Option<&Clause> {
+        self.clauses
+            .iter()
+            .find(|c| c.span.start <= span.start && span.end <= c.span.end)
+    }
+
+    /// Whether a clause holds a quantity or a placeholder.
+    pub fn clause_is_measured(&self, clause: &Clause) -> bool {
+        let inside = |s: &Span| clause.span.start <= s.start && s.end <= clause.span.end;
+        self.quantities.iter().any(|q| inside(&q.span)) || self.placeholders.iter().any(inside)
+    }
+
+    pub fn terms_of(&self, class: WordClass) -> impl Iterator<Item = &Term> {
+        self.terms.iter().filter(move |t| t.class == class)
+    }
+}
+
+fn is_change(before: &str) -> bool {
+    let before = before.trim_end().trim_end_matches('了').trim_end();
+    CHANGE_VERBS.iter().any(|v| before.ends_with(v))
+}
+
+fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec<Term> {
+    const CLASSES: [WordClass; 4] = [
+        WordClass::Vague,
+        WordClass::Hedge,
+        WordClass::Absolute,
+        WordClass::Maintain,
+    ];
+    let role_at = |span: Span| {
+        clauses
+            .iter()
+            .find(|c| c.span.start <= span.start && span.end <= c.span.end)
+            .map_or(Role::Main, |c| c.role)
+    };
+    let mut terms: Vec<Term> = words
+        .iter()
+        .flat_map(|w| {
+            CLASSES
+                .iter()
+                .filter(|c| w.is(**c))
+                .map(|class| Term {
+                    span: w.span,
+                    class: *class,
+                    role: role_at(w.span),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // 100% and 零 are all-or-nothing targets too.
+    for q in quantities {
+        let absolute = matches!((q.unit, q.value), (Unit::Percent, Some(v)) if v >= 100.0)
+            || q.value == Some(0.0);
+        if absolute && !terms.iter().any(|t| t.span == q.span) {
+            terms.push(Term {
+                span: q.span,
+                class: WordClass::Absolute,
+                role: role_at(q.span),
+            });
+        }
+    }
+    terms.sort_by_key(|t| t.span.start);
+    terms
+}

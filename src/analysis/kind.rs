@@ -1,0 +1,273 @@
+//! Outcome or activity: decided from the structure of the decisive clauses — what is
+//! measured (a metric with a target or a direction) against what the team does (an activity
+//! verb or a deliverable at the head) — not from a word list alone.
+
+use super::clause::{Clause, Role};
+use super::lexicon::{WordClass, names_a_measure};
+use super::segment::Word;
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Outcome,
+    Activity,
+    Unclear,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Outcome => "outcome",
+            Kind::Activity => "activity",
+            Kind::Unclear => "unclear",
+        }
+    }
+}
+
+/// What a clause says, and the word that says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub kind: Kind,
+    /// The predicate (or head noun) that decided; the clause when there is none.
+    pub span: Span,
+}
+
+/// The key result's kind, the clause that decided it (an index into `clauses`), and each
+/// decisive clause's own verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub kind: Kind,
+    pub deciding: Option<(usize, Verdict)>,
+    pub verdicts: Vec<(usize, Verdict)>,
+}
+
+/// The clauses that say what the key result is: outcome and unmarked ones; all of them when
+/// every clause is means or purpose.
+pub fn decisive(clauses: &[Clause]) -> Vec<usize> {
+    let main: Vec<usize> = (0..clauses.len())
+        .filter(|&i| matches!(clauses[i].role, Role::Outcome | Role::Main))
+        .collect();
+    if main.is_empty() {
+        (0..clauses.len()).collect()
+    } else {
+        main
+    }
+}
+
+/// What a key result's text says, beyond its words: the spans of its quantities and
+/// placeholders, and of its per-event windows (在1个工作日内).
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    pub measures: &'a [Span],
+    pub windows: &'a [Span],
+}
+
+/// Judges a key result from its words and clauses.
+pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
+    let verdicts: Vec<(usize, Verdict)> = decisive(clauses)
+        .into_iter()
+        .filter_map(|i| judge_clause(words, &clauses[i], evidence).map(|v| (i, v)))
+        .collect();
+    let first = |kind| verdicts.iter().copied().find(|(_, v)| v.kind == kind);
+    let deciding = first(Kind::Outcome).or_else(|| first(Kind::Activity));
+    Judgement {
+        kind: deciding.map_or(Kind::Unclear, |(_, v)| v.kind),
+        deciding,
+        verdicts,
+    }
+}
+
+/// Verbs that name no act of their own: the clause's meaning comes from what follows them.
+const LIGHT: [WordClass; 2] = [WordClass::Vague, WordClass::Maintain];
+
+fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> Option<Verdict> {
+    let body: Vec<&Word<'_>> = words[clause.words.0..clause.words.1]
+        .iter()
+        .filter(|w| !w.is_punctuation())
+        .collect();
+    let inside = |s: &Span| clause.span.start <= s.start && s.end <= clause.span.end;
+    let measured = evidence.measures.iter().any(inside);
+    let start = after_owner(&body);
+    let body = &body[start.min(body.len())..];
+    let verdict = |kind, word: &Word<'_>| {
+        Some(Verdict {
+            kind,
+            span: word.span,
+        })
+    };
+    if let Some(v) = measured_metric(body, measured) {
+        return Some(v);
+    }
+    let window = evidence.windows.iter().find(|w| inside(w));
+    if let Some(subject) = window.and_then(|w| subject_before(body, w.start)) {
+        return verdict(Kind::Outcome, subject);
+    }
+    let mut light: Option<&Word<'_>> = None;
+    for (i, word) in body.iter().enumerate() {
+        let rest = &body[i + 1..];
+        if is_attribute(word, rest) {
+            continue;
+        }
+        if word.is(WordClass::Completion) {
+            return verdict(Kind::Activity, word);
+        }
+        if word.is(WordClass::Result) {
+            return verdict(Kind::Outcome, word);
+        }
+        if word.is(WordClass::SoftResult) {
+            if measured {
+                return verdict(Kind::Outcome, word);
+            }
+            continue;
+        }
+        if word.is(WordClass::Gain) {
+            return verdict(gain(rest), word);
+        }
+        if word.is(WordClass::Direction)
+            && (measured || body.iter().any(|w| w.is(WordClass::Metric)))
+        {
+            return verdict(Kind::Outcome, word);
+        }
+        if word.is(WordClass::ActivityVerb) {
+            return verdict(Kind::Activity, word);
+        }
+        if LIGHT.iter().any(|c| word.is(*c)) || word.is(WordClass::Direction) {
+            light = light.or(Some(word));
+        }
+    }
+    // No act of its own: a light verb or none, judged by what the clause holds.
+    let anchor = light.or_else(|| body.first().copied())?;
+    let holds = |class| body.iter().any(|w| w.is(class));
+    if measured && (holds(WordClass::Metric) || light.is_some()) {
+        return verdict(Kind::Outcome, anchor);
+    }
+    if let Some(deliverable) = body.iter().rev().find(|w| w.is(WordClass::Deliverable)) {
+        return verdict(Kind::Activity, light.unwrap_or(deliverable));
+    }
+    if light.is_some() && holds(WordClass::Metric) {
+        return verdict(Kind::Outcome, anchor);
+    }
+    light.and_then(|w| verdict(Kind::Unclear, w))
+}
+
+/// The shape of most outcomes: a metric, then a direction or comparator, then a number
+/// (首次设计错误率控制在5%). Not when the team's own act comes first (组织…培训不少于4场).
+fn measured_metric(body: &[&Word<'_>], measured: bool) -> Option<Verdict> {
+    if !measured || body.iter().any(|w| w.is(WordClass::Completion)) {
+        return None;
+    }
+    let metric = body.iter().position(|w| w.is(WordClass::Metric))?;
+    let acted_first = (0..metric)
+        .any(|i| body[i].is(WordClass::ActivityVerb) && !is_attribute(body[i], &body[i + 1..]));
+    if acted_first {
+        return None;
+    }
+    let direction = body[metric + 1..]
+        .iter()
+        .find(|w| w.is(WordClass::Direction))?;
+    Some(Verdict {
+        kind: Kind::Outcome,
+        span: direction.span,
+    })
+}
+
+/// A service level: something handled within a window (客户反馈在1个工作日内得到解决,
+/// 报销单据在提交后3个工作日内完成审核). What is handled stands before the window; a window
+/// after a meeting (会议后1个工作日内完成修订) has no such subject and stays the team's task.
+fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w Word<'w>> {
+    let before: Vec<&'w Word<'w>> = body
+        .iter()
+        .copied()
+        .take_while(|w| w.span.end <= window_start)
+        .collect();
+    if before
+        .first()
+        .is_some_and(|w| w.is(WordClass::ActivityVerb))
+    {
+        return None;
+    }
+    before.iter().enumerate().find_map(|(i, w)| {
+        let nominal = w.tag.starts_with('n')
+            || w.tag == "vn"
+            || w.is(WordClass::Metric)
+            || w.is(WordClass::Partner);
+        let temporal = before
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text, "后" | "前" | "时"));
+        (nominal
+            && !temporal
+            && !w.is(WordClass::Team)
+            && !w.is(WordClass::ActivityVerb)
+            && w.tag != "t")
+            .then_some(*w)
+    })
+}
+
+/// Adding customers or partners is an outcome; adding staff, tools or entry points is not.
+fn gain(object: &[&Word<'_>]) -> Kind {
+    if object.iter().any(|w| w.is(WordClass::Staff)) {
+        Kind::Activity
+    } else if object
+        .iter()
+        .any(|w| w.is(WordClass::Metric) || w.is(WordClass::Partner))
+    {
+        Kind::Outcome
+    } else {
+        Kind::Activity
+    }
+}
+
+/// An activity verb that describes rather than states: inside a noun phrase (标准设计时间,
+/// 设计团队, 研发周期), a relative clause (用户自发发布的笔记) or a time clause (版本上线后).
+fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>]) -> bool {
+    if !word.is(WordClass::ActivityVerb) {
+        return false;
+    }
+    let Some(next) = rest.first() else {
+        return false;
+    };
+    // jieba reads it as a noun before a noun or a span of time (试点门店, 上线30天内的…).
+    let time_span = next.tag == "m"
+        && rest
+            .get(1)
+            .is_some_and(|w| matches!(w.text, "天" | "日" | "周" | "月" | "个月" | "小时"));
+    let before_noun = [
+        WordClass::Metric,
+        WordClass::Partner,
+        WordClass::Staff,
+        WordClass::Team,
+    ]
+    .iter()
+    .any(|c| next.is(*c));
+    if word.tag == "n" && (before_noun || time_span) {
+        return true;
+    }
+    let is_measure =
+        names_a_measure(next.text) || next.is(WordClass::Metric) && !next.is(WordClass::Partner);
+    is_measure
+        || next.is(WordClass::Team)
+        || matches!(next.text, "后" | "前" | "时" | "的")
+        || rest.iter().take(3).any(|w| w.text == "的")
+            && !rest.iter().take(3).any(|w| w.is(WordClass::Deliverable))
+}
+
+/// Where the clause proper starts: after an owner such as 销售团队 or 客户支持团队, when nothing
+/// before the team word is one of our verbs.
+fn after_owner(body: &[&Word<'_>]) -> usize {
+    const VERBS: [WordClass; 6] = [
+        WordClass::ActivityVerb,
+        WordClass::Direction,
+        WordClass::Result,
+        WordClass::Gain,
+        WordClass::Completion,
+        WordClass::Maintain,
+    ];
+    let Some(team) = body.iter().take(6).position(|w| w.is(WordClass::Team)) else {
+        return 0;
+    };
+    let verb_before = body[..team]
+        .iter()
+        .any(|w| w.is_plain_verb() && VERBS.iter().any(|c| w.is(*c)));
+    if verb_before { 0 } else { team + 1 }
+}

@@ -1,0 +1,146 @@
+//! Placeholders where a number or date belongs: X亿, X%, XX个, N倍, X月, TBD, 待定, 若干,
+//! 某月, ？%, 【】, ___. A name slot (X产品, A区域) is not one.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::source::Span;
+
+/// What may follow a slot that stands for a number: magnitudes, units, classifiers, date parts.
+const NUMBER_FOLLOWERS: &str = r"(?:万|亿|千|百|%|％|‰|倍|个|名|家|次|场|人|位|元|块|天|日|号|月|年|周|小时|分钟|分|秒|条|篇|项|件|宗|台|套|款|种|份|所|单|笔|张|页|批|轮|期|类|级|星|吨|公里|起|例|户|点|季度|k|K|w|W|M)";
+
+/// What may come before a slot that stands for a number: comparators and targets.
+const NUMBER_LEADERS: &str = r"(?:达到|达|超过|超|至|到|为|低于|高于|不低于|不高于|不少于|不多于|不超过|少于|多于|小于|大于|至少|增长|降低|提升|提高|减少|控制在|突破|第)";
+
+static SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?x)
+        (?P<letter>[Xx]{{1,3}}|[Ｘｘ]{{1,3}}|××?|N)
+        | (?P<word>TBD|TBC|待定|待确定|待确认|若干|某某|某(?:{NUMBER_FOLLOWERS})|[?？]{{1,3}})
+        | (?P<bracket>【\s*(?:[^】]{{0,6}})\s*】|\[\s*\]|_{{2,}})
+        "
+    );
+    Regex::new(&pattern).expect("valid placeholder pattern")
+});
+
+static FOLLOWS_NUMBER_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*{NUMBER_FOLLOWERS}")).expect("valid follower pattern")
+});
+static LEADS_NUMBER_SLOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{NUMBER_LEADERS}\s*$")).expect("valid leader pattern"));
+
+/// Finds placeholders in `text`, which starts at byte `base` of its source.
+pub fn find(text: &str, base: usize) -> Vec<Span> {
+    let mut found = Vec::new();
+    for caps in SLOT.captures_iter(text) {
+        let m = caps.get(0).expect("a match has a whole");
+        let (start, end) = (m.start(), m.end());
+        let keep = if caps.name("letter").is_some() {
+            letter_slot(text, start, end)
+        } else if let Some(bracket) = caps.name("bracket") {
+            bracket_slot(bracket.as_str())
+        } else {
+            word_slot(text, start, end, m.as_str())
+        };
+        if keep {
+            found.push(Span::new(base + start, base + end));
+        }
+    }
+    found
+}
+
+/// `X` alone between non-letters, with a unit after it or a comparator before it.
+fn letter_slot(text: &str, start: usize, end: usize) -> bool {
+    let ascii_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    if ascii_letter(text[..start].chars().next_back()) || ascii_letter(text[end..].chars().next()) {
+        return false;
+    }
+    let after = &text[end..];
+    let at_clause_end = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| "。，,；;！!".contains(c));
+    FOLLOWS_NUMBER_SLOT.is_match(after)
+        || (LEADS_NUMBER_SLOT.is_match(&text[..start]) && at_clause_end)
+}
+
+/// `【】`, `【待定】`, `【X】`: an empty or placeholder bracket, not a quoted name (【重要】).
+fn bracket_slot(bracket: &str) -> bool {
+    let inner = bracket
+        .trim_start_matches('【')
+        .trim_end_matches('】')
+        .trim();
+    bracket.starts_with('_')
+        || bracket.starts_with('[')
+        || inner.is_empty()
+        || [
+            "待定",
+            "X",
+            "x",
+            "XX",
+            "TBD",
+            "数值",
+            "数字",
+            "目标值",
+            "填写",
+            "N",
+            "？",
+            "?",
+        ]
+        .contains(&inner)
+}
+
+/// `？` only stands for a number next to a unit or after a comparator.
+fn word_slot(text: &str, start: usize, end: usize, word: &str) -> bool {
+    if !word.starts_with(['?', '？']) {
+        return true;
+    }
+    FOLLOWS_NUMBER_SLOT.is_match(&text[end..]) || LEADS_NUMBER_SLOT.is_match(&text[..start])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slots(text: &str) -> Vec<&str> {
+        find(text, 0).iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn placeholders_where_numbers_belong() {
+        assert_eq!(slots("实现产品日交互次数超过X亿。"), ["X"]);
+        assert_eq!(slots("月营收环比增长超过X%"), ["X"]);
+        assert_eq!(slots("收入达到去年的X倍"), ["X"]);
+        assert_eq!(slots("非关键人员X月到岗"), ["X"]);
+        assert_eq!(slots("实现销售XX万元"), ["XX"]);
+        assert_eq!(slots("自动化率达到N%"), ["N"]);
+        assert_eq!(slots("成本降低××万元"), ["××"]);
+        assert_eq!(slots("转化率达到x"), ["x"]);
+        assert_eq!(slots("预算TBD"), ["TBD"]);
+        assert_eq!(slots("目标值待定"), ["待定"]);
+        assert_eq!(slots("新增若干客户"), ["若干"]);
+        assert_eq!(slots("某月某日前上线"), ["某月", "某日"]);
+        assert_eq!(slots("留存率达到？%"), ["？"]);
+        assert_eq!(slots("营收达到【】万元"), ["【】"]);
+        assert_eq!(slots("营收达到___万元"), ["___"]);
+    }
+
+    #[test]
+    fn name_slots_and_letters_in_words_are_not_placeholders() {
+        for text in [
+            "提升X产品销售",
+            "完成X系列减速器样机",
+            "获得100名MQLs",
+            "NPS达到50",
+            "提升A区域销售",
+            "某些客户",
+            "是否上线？",
+            "【重要】完成迁移",
+            "Xbox 用户",
+        ] {
+            assert!(slots(text).is_empty(), "{text}: {:?}", slots(text));
+        }
+    }
+}

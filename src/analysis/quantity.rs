@@ -1,0 +1,405 @@
+//! Quantities: Arabic, full-width and Chinese numerals with their units, percentages,
+//! multiples and comparators. Not quantities: dates and periods (time frames), ordinals
+//! (第一), idioms (千家万户), identifiers (2B业务, P0, ISO 9001, KR1) and spans of the means
+//! (近两年).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{WordClass, lexicon};
+use crate::source::Span;
+use crate::syntax::fold_width;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    Percent,
+    Multiple,
+    Money,
+    Duration,
+    Score,
+    Count,
+    /// A bare number (NPS 50).
+    Plain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    /// The number with its magnitude and unit: `10%`, `5万元`, `1个工作日`.
+    pub span: Span,
+    /// The value as written, magnitude applied (`5万` is 50,000); `None` for ranges.
+    pub value: Option<f64>,
+    pub unit: Unit,
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        [百千万]分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?
+        | [0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?
+          (?:\s*[-~～–]\s*[0-9０-９]+(?:[.．][0-9０-９]+)?)?
+        | [零〇一二两三四五六七八九十百千万亿]+
+        ",
+    )
+    .expect("valid number pattern")
+});
+
+/// After the number: magnitude, then unit. Longer units first.
+static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^\s*
+        (?P<magnitude>[万亿千百]+|[kKwWM](?-u:\b))?\s*
+        (?P<unit>
+            %|％|‰|个百分点|百分点|pp
+          | 倍|番|一半|半
+          | 万?元|块钱?|美元|美金
+          | 个?工作日|个?自然日|个?小时|分钟|毫秒|秒|ms|个月|天|周|年
+          | 分(?:值)?
+          | 人次|人天|课时|学时
+          | 个|名|家|次|场|人|位|条|篇|项|件|宗|台|套|款|种|份|所|座|辆|单|笔|张|页|支|批|轮|期
+          | 成
+          | 届|类|步|星|颗|枚|吨|公斤|kg|米|公里|km|GB|TB|MB|起|例|户|间|门|节|字|本|部|处|只|棵|株
+          | QPS|TPS
+        )?",
+    )
+    .expect("valid suffix pattern")
+});
+
+/// Chinese numerals that are only an article before these (一个平台, 一套体系).
+const ARTICLE_CLASSIFIERS: [&str; 5] = ["个", "套", "项", "种", "份"];
+
+/// Finds quantities in `text` (at byte `base` of its source), skipping `excluded` spans
+/// (time frames and placeholders found before).
+pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
+    let idioms = idiom_spans(text);
+    let mut found: Vec<Quantity> = Vec::new();
+    for m in NUMBER.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        // The magnitude of the previous quantity (万 in 1,200万元) is not another number.
+        if found.last().is_some_and(|q| base + start < q.span.end) {
+            continue;
+        }
+        let absolute = Span::new(base + start, base + end);
+        if excluded
+            .iter()
+            .any(|s| s.start < absolute.end && absolute.start < s.end)
+            || idioms.iter().any(|&(s, e)| s < end && start < e)
+        {
+            continue;
+        }
+        let numeral = m.as_str();
+        let suffix = SUFFIX
+            .captures(&text[end..])
+            .expect("the suffix pattern always matches");
+        // Where the unit ends, as an offset into `text`.
+        let unit_end = suffix.name("unit").map(|u| end + u.end());
+        let unit_text = suffix.name("unit").map(|u| u.as_str()).filter(|u| {
+            *u != "成"
+                || !unit_end.is_some_and(|e| {
+                    text[e..].starts_with(|c: char| "本为功立长员果熟交就型".contains(c))
+                })
+        });
+        let unit_end = unit_text.and(unit_end);
+        let magnitude = suffix.name("magnitude").map(|g| g.as_str());
+        let is_chinese =
+            !numeral.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        if is_chinese && !chinese_is_quantity(numeral, unit_text, text, start, unit_end) {
+            continue;
+        }
+        if !is_chinese
+            && is_identifier(text, start, end, unit_text.is_some() || magnitude.is_some())
+        {
+            continue;
+        }
+        if is_ordinal_or_means_span(text, start) || is_year(numeral, unit_text) {
+            continue;
+        }
+        let suffix_len = match (unit_end, magnitude) {
+            (Some(e), _) => e - end,
+            (None, Some(_)) => suffix.name("magnitude").map_or(0, |g| g.end()),
+            (None, None) => 0,
+        };
+        let unit = classify_unit(unit_text, numeral);
+        found.push(Quantity {
+            span: Span::new(base + start, base + end + suffix_len),
+            value: value_of(numeral, magnitude),
+            unit,
+        });
+    }
+    found
+}
+
+fn idiom_spans(text: &str) -> Vec<(usize, usize)> {
+    lexicon()
+        .of(WordClass::NumberIdiom)
+        .flat_map(|idiom| {
+            text.match_indices(idiom)
+                .map(move |(i, _)| (i, i + idiom.len()))
+        })
+        .collect()
+}
+
+/// A Chinese numeral is a quantity with a unit (两名, 一次, 三家), as 百分之N, or as 零 used as a
+/// value (事故为零, 零事故). Not: bare (万亿行业), magnitudes alone (X万元), an article (一个平台),
+/// or part of a metric's name (一次合格率).
+fn chinese_is_quantity(
+    numeral: &str,
+    unit: Option<&str>,
+    text: &str,
+    start: usize,
+    unit_end: Option<usize>,
+) -> bool {
+    if numeral.contains("分之") {
+        return true;
+    }
+    if numeral.chars().all(|c| "万亿千百".contains(c)) {
+        return false;
+    }
+    if let Some(unit_end) = unit_end {
+        let name: String = text[unit_end..]
+            .chars()
+            .take_while(|c| crate::syntax::is_cjk(*c))
+            .take(5)
+            .collect();
+        if name.contains('率') {
+            return false;
+        }
+    }
+    if numeral == "零" || numeral == "〇" {
+        let before = text[..start].chars().next_back();
+        return !before.is_some_and(|c| "一二三四五六七八九十".contains(c));
+    }
+    match unit {
+        Some(unit) if numeral == "一" && ARTICLE_CLASSIFIERS.contains(&unit) => false,
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Digits glued to letters are names and codes: 2B, 5G, P0, KR1, v2, ISO 9001.
+fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let after = text[end..].chars().next();
+    if !has_unit && after.is_some_and(|c| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    // `ISO 9001`, `iPhone 15`: a word and one space, when the word is no metric (NPS 50 is).
+    if !has_unit && before == Some(' ') {
+        let word: String = text[..start - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        return !word.is_empty() && !lexicon().classes(&word).has(WordClass::Metric);
+    }
+    false
+}
+
+/// 2027年 is a date, wherever it stands.
+fn is_year(numeral: &str, unit: Option<&str>) -> bool {
+    unit == Some("年")
+        && numeral.len() == 4
+        && (numeral.starts_with("19") || numeral.starts_with("20"))
+}
+
+/// 第一, 第3代 are ordinals; 近两年, 过去3年 describe the means, not a target.
+fn is_ordinal_or_means_span(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    before.ends_with('第') || ["近", "过去", "最近"].iter().any(|w| before.ends_with(w))
+}
+
+fn classify_unit(unit: Option<&str>, numeral: &str) -> Unit {
+    if numeral.contains("分之") {
+        return Unit::Percent;
+    }
+    match unit {
+        Some("%" | "％" | "‰" | "个百分点" | "百分点" | "pp") => Unit::Percent,
+        Some("倍" | "番" | "一半" | "半" | "成") => Unit::Multiple,
+        Some(u) if u.ends_with('元') || u.starts_with('块') || u.starts_with("美") => {
+            Unit::Money
+        }
+        Some(u)
+            if [
+                "工作日",
+                "自然日",
+                "小时",
+                "分钟",
+                "毫秒",
+                "秒",
+                "ms",
+                "个月",
+                "天",
+                "周",
+                "年",
+            ]
+            .iter()
+            .any(|d| u.ends_with(d)) =>
+        {
+            Unit::Duration
+        }
+        Some("分" | "分值") => Unit::Score,
+        Some(_) => Unit::Count,
+        None => Unit::Plain,
+    }
+}
+
+fn value_of(numeral: &str, magnitude: Option<&str>) -> Option<f64> {
+    let base = if numeral
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        if numeral.contains(['-', '~', '～', '–']) {
+            return None;
+        }
+        let digits: String = numeral
+            .chars()
+            .map(fold_width)
+            .filter(|c| *c != ',' && *c != '，')
+            .map(|c| if c == '．' { '.' } else { c })
+            .collect();
+        digits.parse::<f64>().ok()?
+    } else {
+        let (scale, digits) = match numeral.split_once("分之") {
+            Some((per, digits)) => (chinese_value(per)?, digits),
+            None => (1.0, numeral),
+        };
+        let value = chinese_value(digits)?;
+        if scale > 1.0 {
+            value / scale * 100.0
+        } else {
+            value
+        }
+    };
+    let factor = magnitude.map_or(1.0, |m| {
+        m.chars()
+            .map(|c| match c {
+                '万' | 'w' | 'W' => 1e4,
+                '亿' => 1e8,
+                '千' | 'k' | 'K' => 1e3,
+                '百' => 1e2,
+                'M' => 1e6,
+                _ => 1.0,
+            })
+            .product()
+    });
+    Some(base * factor)
+}
+
+/// The value of a Chinese numeral such as 三, 十二, 两百, 三千五百万.
+fn chinese_value(numeral: &str) -> Option<f64> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as f64)
+            .or((c == '两').then_some(2.0))
+            .or((c == '〇').then_some(0.0))
+    };
+    let mut total = 0.0;
+    let mut section = 0.0;
+    let mut pending: Option<f64> = None;
+    for c in numeral.chars() {
+        if let Some(d) = digit(c) {
+            pending = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10.0,
+            '百' => 100.0,
+            '千' => 1000.0,
+            '万' => 1e4,
+            '亿' => 1e8,
+            _ => return None,
+        };
+        if unit >= 1e4 {
+            total = (total + section + pending.take().unwrap_or(0.0)) * unit;
+            section = 0.0;
+        } else {
+            section += pending.take().unwrap_or(1.0) * unit;
+        }
+    }
+    Some(total + section + pending.unwrap_or(0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantities(text: &str) -> Vec<&str> {
+        use super::super::time::{self, TimeKind};
+        let time: Vec<Span> = time::find(text, 0)
+            .iter()
+            .filter(|t| t.kind != TimeKind::Window)
+            .map(|t| t.span)
+            .collect();
+        find(text, 0, &time)
+            .iter()
+            .map(|q| &text[q.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn numbers_with_their_units() {
+        assert_eq!(quantities("实现产品标准成本比去年降低10%。"), ["10%"]);
+        assert_eq!(
+            quantities("拜访至少10家机构,至少与3家机构建立研发合作关系"),
+            ["10家", "3家"]
+        );
+        assert_eq!(quantities("月营收达到1,200万元"), ["1,200万元"]);
+        assert_eq!(quantities("可用性达到99.95%"), ["99.95%"]);
+        assert_eq!(quantities("满意度达到８５分"), ["８５分"]);
+        assert_eq!(quantities("新增两名工程师，组织一次分享"), ["两名", "一次"]);
+        assert_eq!(quantities("投诉率降低百分之二十"), ["百分之二十"]);
+        assert_eq!(quantities("差评率低于千分之三"), ["千分之三"]);
+        assert_eq!(quantities("差评数量较去年下降五成"), ["五成"]);
+        assert_eq!(quantities("转化率提升10-20%"), ["10-20%"]);
+        assert_eq!(quantities("供应能力提高2倍"), ["2倍"]);
+        assert_eq!(quantities("重伤事故为零"), ["零"]);
+        assert_eq!(
+            quantities("确保客户反馈在1个工作日内得到解决"),
+            ["1个工作日"]
+        );
+        assert_eq!(quantities("NPS 50"), ["50"]);
+    }
+
+    #[test]
+    fn what_is_not_a_quantity() {
+        for text in [
+            "云及AI 2B业务至少在X个万亿行业成为第一",
+            "实施“产品进入千家万户”战略",
+            "通过近两年全球学术论文研究",
+            "3月底前，设计并实施新政策",
+            "通过ISO 9001监督审核",
+            "降低P0故障",
+            "5G网络建设",
+            "推出第二代平台",
+            "建立一个统一的一站式平台",
+            "首次设计错误率",
+            "制定2027年大宗原材料套期保值方案",
+            "尽快改善焊接工序的一次合格率",
+            "采购降本金额达到【待定】万元",
+        ] {
+            assert!(
+                quantities(text).iter().all(|q| q.is_empty()),
+                "{text}: {:?}",
+                quantities(text)
+            );
+        }
+        assert_eq!(quantities("首次设计错误率控制在5%"), ["5%"]);
+    }
+
+    #[test]
+    fn values_apply_their_magnitude() {
+        let q = find("收入50万元", 0, &[]);
+        assert_eq!(q[0].value, Some(500_000.0));
+        assert_eq!(q[0].unit, Unit::Money);
+        assert_eq!(chinese_value("三千五百万"), Some(35_000_000.0));
+        assert_eq!(chinese_value("十二"), Some(12.0));
+    }
+}

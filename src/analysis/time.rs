@@ -1,0 +1,253 @@
+//! Time frames in an item's own text: deadlines and dates, periods, cadences, and windows set
+//! for each event. Not time frames: a duration that is the measured value (响应时间控制在1小时内),
+//! a metric's window (月用户流量, 月度满意度) or a baseline (比去年).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeKind {
+    /// By when: 3月底前, 2026年底, 第一季度末.
+    Deadline,
+    /// Which period: Q1, 上半年, 本季度, 2026年.
+    Period,
+    /// How often: 每周, 每季度, 双周.
+    Cadence,
+    /// Within how long for each event: 在1个工作日内得到解决.
+    Window,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeFrame {
+    pub span: Span,
+    pub kind: TimeKind,
+}
+
+const NUM: &str = r"(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3})";
+
+static PATTERNS: LazyLock<Vec<(TimeKind, Regex)>> = LazyLock::new(|| {
+    let n = NUM;
+    let units = r"(?:个?工作日|个?自然日|个?小时|分钟|天|日|周|个月)";
+    let edge = r"(?:底|末|初|中旬|上旬|下旬|结束)?\s*(?:前|之前|以前|内|截止|为止)?";
+    let quarter = r"(?:第?[一二三四1-4]季度|[Qq][1-4])";
+    let half = r"(?:[上下]半年|[Hh][12])";
+    let year = r"(?:19|20)[0-9]{2}\s*(?:年|财年)";
+    [
+        (TimeKind::Window, format!(r"(?:在\s*)?{n}\s*{units}\s*(?:之内|以内|内)")),
+        (TimeKind::Window, r"(?:首|第一)(?:周|月|个月|天|日)\s*(?:之内|以内|内)|当[日天]".to_owned()),
+        (TimeKind::Deadline, format!(r"(?:{year}\s*)?{n}\s*月\s*(?:{n}\s*[日号])?\s*{edge}")),
+        (TimeKind::Deadline, r"[0-9]{1,2}\s*[点时]\s*(?:前|之前|以前)".to_owned()),
+        (TimeKind::Deadline, format!(r"{year}\s*(?:底|末|初|年底|年末|年中|{half}|{quarter}|全年)?\s*(?:前|之前|以前|内)?")),
+        (TimeKind::Deadline, format!(r"(?i:FY)\s?[0-9]{{2,4}}(?:\s*[-–]?\s*(?:{quarter}|{half}))?")),
+        (TimeKind::Deadline, format!(r"(?:{quarter}|{half})\s*(?:底|末|结束)\s*(?:前|之前|以前)?|(?:{quarter}|{half})\s*(?:前|之前|以前)")),
+        (TimeKind::Deadline, r"(?:年|月|季度?|周)(?:底|末)\s*(?:前|之前|以前)?|年中".to_owned()),
+        (TimeKind::Period, format!(r"(?:本|今|当|下)\s*(?:季度|年度?|月|周|半年)\s*(?:内|末|底)?|{quarter}|{half}|全年|年度内|年内|季度内|月内")),
+        (TimeKind::Cadence, format!(r"每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|月|季度|季|半年|年|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)")),
+    ]
+    .into_iter()
+    .map(|(kind, pattern)| (kind, Regex::new(&pattern).expect("valid time pattern")))
+    .collect()
+});
+
+/// Words before a time phrase that make it a baseline (比去年, 较2025年).
+const BASELINE_LEADS: [&str; 6] = ["比", "较", "同比", "相比", "对比", "与"];
+
+/// Finds the time frames of `text`, which starts at byte `base` of its source.
+pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
+    let mut found: Vec<TimeFrame> = Vec::new();
+    for (kind, pattern) in PATTERNS.iter() {
+        for m in pattern.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if found
+                .iter()
+                .any(|f| f.span.start < base + end && base + start < f.span.end)
+            {
+                continue;
+            }
+            if !ascii_clean(text, start, end)
+                || is_baseline(text, start)
+                || !counts(*kind, text, start, end)
+            {
+                continue;
+            }
+            found.push(TimeFrame {
+                span: Span::new(base + start, base + end),
+                kind: *kind,
+            });
+        }
+    }
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+/// `Q1` in `Q1目标` is a period; in `SQ12` it is not.
+fn ascii_clean(text: &str, start: usize, end: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let found = &text[start..end];
+    (!alnum(found.chars().next()) || !alnum(text[..start].chars().next_back()))
+        && (!alnum(found.chars().next_back()) || !alnum(text[end..].chars().next()))
+}
+
+fn is_baseline(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    BASELINE_LEADS.iter().any(|lead| before.ends_with(lead))
+}
+
+/// Checks that depend on the phrase's surroundings.
+fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start();
+    let next = after.chars().next();
+    match kind {
+        // A window holds only when an event follows it (…内得到解决); at the end of a clause
+        // it is the measured value (时间控制在1小时内), before 的 a metric's definition.
+        TimeKind::Window => next.is_some_and(|c| crate::syntax::is_cjk(c) && c != '的'),
+        // 3个月 is a duration, not March; 13月 is no month; a bare year inside a clause names
+        // a thing (制定2027年…方案), at its start the period (2026年营收达到…).
+        TimeKind::Deadline => {
+            let phrase = &text[start..end];
+            !text[..start].ends_with('个')
+                && month_is_valid(phrase)
+                && (!is_bare_year(phrase) || at_clause_start(text, start))
+        }
+        // 每月不多于5起 is a rate's window, not a cadence of work.
+        TimeKind::Cadence => !COMPARATORS.iter().any(|c| after.starts_with(c)),
+        TimeKind::Period => true,
+    }
+}
+
+const COMPARATORS: [&str; 10] = [
+    "不多于",
+    "不超过",
+    "不少于",
+    "不低于",
+    "低于",
+    "高于",
+    "少于",
+    "多于",
+    "超过",
+    "达到",
+];
+
+fn is_bare_year(phrase: &str) -> bool {
+    let trimmed = phrase.trim_end();
+    trimmed.ends_with('年')
+        && trimmed
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+            .count()
+            == 1
+}
+
+fn at_clause_start(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| "，,；;。：: ".contains(c))
+}
+
+fn month_is_valid(phrase: &str) -> bool {
+    let Some(at) = phrase.find('月') else {
+        return true;
+    };
+    let digits: String = phrase[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(crate::syntax::fold_width)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits
+        .parse::<u32>()
+        .map_or(true, |m| (1..=12).contains(&m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, TimeKind)> {
+        find(text, 0)
+            .into_iter()
+            .map(|f| (text[f.span.range()].to_owned(), f.kind))
+            .collect()
+    }
+
+    fn has_time(text: &str) -> bool {
+        !find(text, 0).is_empty()
+    }
+
+    #[test]
+    fn deadlines_periods_cadences_and_windows() {
+        use TimeKind::*;
+        assert_eq!(
+            kinds("3月底前，设计并实施新销售佣金政策"),
+            [("3月底前".to_owned(), Deadline)]
+        );
+        assert_eq!(
+            kinds("6月30日前完成迁移"),
+            [("6月30日前".to_owned(), Deadline)]
+        );
+        assert_eq!(
+            kinds("2026年底前上线"),
+            [("2026年底前".to_owned(), Deadline)]
+        );
+        assert_eq!(
+            kinds("2026年营收达到5亿元"),
+            [("2026年".to_owned(), Deadline)]
+        );
+        assert_eq!(
+            kinds("第一季度末前完成改造"),
+            [("第一季度末前".to_owned(), Deadline)]
+        );
+        assert_eq!(kinds("Q2前上线APS"), [("Q2前".to_owned(), Deadline)]);
+        assert_eq!(kinds("上半年开展两次演练"), [("上半年".to_owned(), Period)]);
+        assert_eq!(kinds("本季度内完成"), [("本季度内".to_owned(), Period)]);
+        assert_eq!(
+            kinds("每周向团队发送总结报告"),
+            [("每周".to_owned(), Cadence)]
+        );
+        assert_eq!(
+            kinds("通过每季度对上周期典型案例分析"),
+            [("每季度".to_owned(), Cadence)]
+        );
+        assert_eq!(
+            kinds("确保客户反馈在1个工作日内得到解决"),
+            [("在1个工作日内".to_owned(), Window)]
+        );
+        assert_eq!(
+            kinds("确保反馈问题1小时内得到解决"),
+            [("1小时内".to_owned(), Window)]
+        );
+    }
+
+    #[test]
+    fn measured_durations_metric_windows_and_baselines_are_not_time_frames() {
+        for text in [
+            "IT响应时间控制在1小时内。",
+            "客户问题解决时间缩短至2天",
+            "实现活动新增月用户流量X万",
+            "客户支持团队月度满意度达到85分",
+            "周设备停机不多于2小时",
+            "成本比去年降低10%",
+            "较2025年增长20%",
+            "非关键人员X月到岗",
+            "通过近两年全球学术论文研究",
+            "建立15日需求预测机制",
+            "新增3个月以上的长期合同",
+            "上线30天内的采用率达到40%",
+            "保证关键人员按期到岗",
+            "每种特殊物料新增1个供应商",
+            "制定2027年大宗原材料套期保值方案",
+            "新玩家次日留存率达到45%",
+            "客户投诉每月不多于5起",
+        ] {
+            assert!(!has_time(text), "{text}: {:?}", kinds(text));
+        }
+    }
+}

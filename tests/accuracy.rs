@@ -1,0 +1,162 @@
+//! Agreement with hand labels: the sample (`fixtures/sample-labels.jsonl`) and our own set
+//! (`fixtures/kr-cases/labels.jsonl`), judged by the criteria of LABELS.md. Every key result
+//! is looked up in `inspect`'s JSON by file and line, and each judgement compared.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use okrlint::analysis::Analysis;
+use okrlint::render::inspect::{self, Inspection};
+use okrlint::rules::Settings;
+use okrlint::syntax;
+use serde_json::Value;
+
+/// The bars of the analysis issue, as fractions.
+const HAS_NUMBER: f64 = 0.97;
+const PLACEHOLDER: f64 = 1.0;
+const HAS_DEADLINE: f64 = 0.95;
+const KIND: f64 = 0.92;
+
+/// `inspect --format json`'s key results of one file, by line.
+fn inspected(path: &Path) -> HashMap<u64, Value> {
+    let source = common::fixture(common::relative(path));
+    let document = syntax::parse(&source);
+    let analysis = Analysis::of(&source, &document);
+    let settings = Settings::default();
+    let json = inspect::document_json(&Inspection {
+        source: &source,
+        document: &document,
+        analysis: &analysis,
+        limits: &settings.limits,
+    });
+    let mut by_line = HashMap::new();
+    let objectives = json["objectives"].as_array().unwrap().iter();
+    for kr in objectives.flat_map(|o| o["key_results"].as_array().unwrap().iter()) {
+        by_line.insert(kr["line"].as_u64().unwrap(), kr.clone());
+    }
+    for kr in json["orphan_key_results"].as_array().unwrap() {
+        by_line.insert(kr["line"].as_u64().unwrap(), kr.clone());
+    }
+    by_line
+}
+
+struct Tally {
+    name: &'static str,
+    agree: usize,
+    total: usize,
+    misses: Vec<String>,
+}
+
+impl Tally {
+    fn new(name: &'static str) -> Self {
+        Tally {
+            name,
+            agree: 0,
+            total: 0,
+            misses: Vec::new(),
+        }
+    }
+
+    fn compare(&mut self, expected: &Value, found: &Value, label: &Value) {
+        self.total += 1;
+        if expected == found {
+            self.agree += 1;
+        } else {
+            self.misses.push(format!(
+                "{}:{} expected {expected}, found {found}: {}",
+                label["file"], label["line"], label["text"]
+            ));
+        }
+    }
+
+    fn rate(&self) -> f64 {
+        self.agree as f64 / self.total.max(1) as f64
+    }
+}
+
+/// Compares one label file with the documents beside it; returns the tallies.
+fn agreement(labels: &str, folder: &Path) -> Vec<Tally> {
+    let mut files: HashMap<String, HashMap<u64, Value>> = HashMap::new();
+    let mut tallies = vec![
+        Tally::new("has_number"),
+        Tally::new("placeholder"),
+        Tally::new("has_deadline"),
+        Tally::new("kind"),
+    ];
+    for line in labels.lines().filter(|l| !l.trim().is_empty()) {
+        let label: Value = serde_json::from_str(line).unwrap();
+        let file = label["file"].as_str().unwrap().to_owned();
+        let krs = files
+            .entry(file.clone())
+            .or_insert_with(|| inspected(&folder.join(&file)));
+        let kr = krs
+            .get(&label["line"].as_u64().unwrap())
+            .unwrap_or_else(|| panic!("{file}:{} is not read as a key result", label["line"]));
+        assert!(
+            label["text"]
+                .as_str()
+                .unwrap()
+                .contains(kr["text"].as_str().unwrap()),
+            "{file}:{} text differs",
+            label["line"]
+        );
+        tallies[0].compare(&label["has_number"], &kr["has_number"], &label);
+        tallies[1].compare(&label["placeholder"], &kr["has_placeholder"], &label);
+        tallies[2].compare(&label["has_deadline"], &kr["has_deadline"], &label);
+        if label["outcome"] != "unclear" {
+            tallies[3].compare(&label["outcome"], &kr["kind"], &label);
+        }
+    }
+    tallies
+}
+
+fn assert_bars(set: &str, tallies: &[Tally]) {
+    let bars = [HAS_NUMBER, PLACEHOLDER, HAS_DEADLINE, KIND];
+    let mut report = format!("{set}:\n");
+    for t in tallies {
+        report += &format!(
+            "  {:<13} {}/{} = {:.1}%\n",
+            t.name,
+            t.agree,
+            t.total,
+            100.0 * t.rate()
+        );
+        for miss in &t.misses {
+            report += &format!("    {miss}\n");
+        }
+    }
+    eprintln!("{report}");
+    for (t, bar) in tallies.iter().zip(bars) {
+        assert!(
+            t.rate() >= bar,
+            "{set}: {} agreement {:.1}% is under {:.0}%\n{report}",
+            t.name,
+            100.0 * t.rate(),
+            100.0 * bar
+        );
+    }
+}
+
+#[test]
+fn the_sample_agrees_with_its_labels() {
+    let labels =
+        std::fs::read_to_string(common::root().join("fixtures/sample-labels.jsonl")).unwrap();
+    let folder = common::root().join("fixtures");
+    // The labels name the sample by its original file name.
+    let labels = labels.replace("000_369660f009cefd28.txt", "sample.txt");
+    assert_bars("sample", &agreement(&labels, &folder));
+}
+
+#[test]
+fn our_key_result_set_agrees_with_its_labels() {
+    let folder = common::root().join("fixtures/kr-cases");
+    let labels = std::fs::read_to_string(folder.join("labels.jsonl")).unwrap();
+    let tallies = agreement(&labels, &folder);
+    assert!(
+        tallies[0].total >= 120,
+        "the set keeps at least 120 key results"
+    );
+    assert_bars("kr-cases", &tallies);
+}
