@@ -17,9 +17,24 @@ fn json_stdout(args: &[&str]) -> Value {
 }
 
 #[test]
-fn the_sample_is_structurally_clean() {
+fn the_sample_has_findings_and_exits_1() {
     okrlint()
         .args(["check", "fixtures/sample.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[M002]: 目标值仍是占位符“X”"))
+        .stdout(
+            predicate::str::is_match(
+                r"\nFound \d+ problems \(\d+ errors, \d+ warnings, \d+ infos\) in 1 file\.\n$",
+            )
+            .unwrap(),
+        );
+}
+
+#[test]
+fn a_clean_file_exits_0() {
+    okrlint()
+        .args(["check", "fixtures/rules/M004/good.md"])
         .assert()
         .code(0)
         .stdout("No problems found in 1 file.\n");
@@ -55,16 +70,23 @@ fn concise_is_one_line_per_finding() {
         .assert()
         .code(1)
         .stdout(
-            "fixtures/rules/S006/bad.md:5:5: S006 [error] 关键结果没有内容\n\
+            "fixtures/rules/S006/bad.md:1:3: M003 [warning] 文档没有声明周期，2 个关键结果没有时间范围\n\
+             fixtures/rules/S006/bad.md:5:5: S006 [error] 关键结果没有内容\n\
              fixtures/rules/S006/bad.md:6:3: S006 [error] 目标没有内容\n\
-             Found 2 problems (2 errors) in 1 file.\n",
+             Found 3 problems (2 errors, 1 warning) in 1 file.\n",
         );
 }
 
 #[test]
 fn quiet_drops_the_summary() {
     okrlint()
-        .args(["check", "-q", "--format", "concise", "fixtures/sample.txt"])
+        .args([
+            "check",
+            "-q",
+            "--format",
+            "concise",
+            "fixtures/rules/M001/good.txt",
+        ])
         .assert()
         .code(0)
         .stdout("");
@@ -86,7 +108,7 @@ fn full_output_labels_the_phrase_and_ends_with_a_summary() {
         ))
         .stdout(predicate::str::contains("= help: "))
         .stdout(predicate::str::ends_with(
-            "Found 3 problems (3 errors) in 2 files.\n",
+            "Found 6 problems (3 errors, 3 warnings) in 2 files.\n",
         ));
 }
 
@@ -117,9 +139,10 @@ fn json_report_follows_the_contract() {
     assert_eq!(report["version"], 1);
     assert_eq!(
         report["summary"],
-        serde_json::json!({"files": 1, "errors": 0, "warnings": 4, "infos": 0})
+        serde_json::json!({"files": 1, "errors": 0, "warnings": 5, "infos": 0})
     );
-    let first = &report["files"][0]["diagnostics"][0];
+    let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
+    let first = diagnostics.iter().find(|d| d["code"] == "S005").unwrap();
     assert_eq!(report["files"][0]["path"], "fixtures/rules/S005/bad.txt");
     assert_eq!(first["code"], "S005");
     assert_eq!(first["name"], "numbering-gap");
@@ -149,11 +172,12 @@ fn json_lines_carry_their_path() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 2);
+    let codes: Vec<&str> = lines.iter().map(|l| l["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["M003", "S006", "S006"]);
     assert!(
         lines
             .iter()
-            .all(|l| l["path"] == "fixtures/rules/S006/bad.md" && l["code"] == "S006")
+            .all(|l| l["path"] == "fixtures/rules/S006/bad.md")
     );
 }
 
@@ -172,8 +196,10 @@ fn folders_are_walked_in_path_order() {
         .assert()
         .code(0)
         .stdout(
-            "fixtures/rules/S007/bad.txt:4:5: S007 [warning] 与第 3 行的关键结果重复\n\
-             fixtures/rules/S007/bad.txt:6:4: S007 [warning] 与第 2 行的目标重复\n",
+            "fixtures/rules/S007/bad.txt:3:5: M003 [warning] 文档没有声明周期，5 个关键结果没有时间范围\n\
+             fixtures/rules/S007/bad.txt:4:5: S007 [warning] 与第 3 行的关键结果重复\n\
+             fixtures/rules/S007/bad.txt:6:4: S007 [warning] 与第 2 行的目标重复\n\
+             fixtures/rules/S007/good.txt:3:5: M003 [warning] 文档没有声明周期，5 个关键结果没有时间范围\n",
         );
 }
 
@@ -316,7 +342,11 @@ fn a_bom_does_not_shift_columns() {
     okrlint()
         .args(["check", "--format", "concise", "-q", "fixtures/hostile/bom-crlf.txt"])
         .assert()
-        .stdout("fixtures/hostile/bom-crlf.txt:2:1: P001 [warning] 条目标记不规范：字母应大写，标记后缺少冒号\n");
+        .stdout(
+            "fixtures/hostile/bom-crlf.txt:2:1: P001 [warning] 条目标记不规范：字母应大写，标记后缺少冒号\n\
+             fixtures/hostile/bom-crlf.txt:2:5: M003 [warning] 文档没有声明周期，2 个关键结果没有时间范围\n\
+             fixtures/hostile/bom-crlf.txt:3:10: M006 [info] 变化量“30%”没有基线\n",
+        );
 }
 
 #[test]

@@ -40,7 +40,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:从|由)\s*(?P<from>{VALUE})\s*[^\s到至，,。；;]{{0,4}}?\s*(?P<verb>提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|降|升|增|减|优化|改善)?\s*(?:到|至)\s*(?P<to>{VALUE})(?:%|％|个?(?:工作日|小时|分钟|天|周|月|年|元|万元|亿元|分|秒|人|家|个|次))?"
+        r"(?:从|由)\s*(?P<from>{VALUE})\s*(?P<from_unit>[^\s到至，,。；;]{{0,4}}?)\s*(?P<verb>提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|降|升|增|减|优化|改善)?\s*(?:到|至)\s*(?P<to>{VALUE})(?P<to_unit>%|％|个?(?:工作日|小时|分钟|天|周|月|年|元|万元|亿元|分|秒|人|家|个|次))?"
     ))
     .expect("valid from-to pattern")
 });
@@ -53,8 +53,8 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
             let whole = caps.get(0).expect("a match has a whole");
             Baseline {
                 span: Span::new(base + whole.start(), base + whole.end()),
-                from: caps.name("from").and_then(|m| number(m.as_str())),
-                to: caps.name("to").and_then(|m| number(m.as_str())),
+                from: value(&caps, "from", "from_unit"),
+                to: value(&caps, "to", "to_unit").or_else(|| value(&caps, "to", "from_unit")),
                 direction: caps.name("verb").map(|v| direction_of(v.as_str())),
             }
         })
@@ -75,6 +75,31 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
     }
     found.sort_by_key(|b| b.span.start);
     found
+}
+
+/// A `从A到B` value in one scale: durations in minutes (从4小时缩短到30分钟), the rest as
+/// written. When the target has no unit it is read in the start's unit.
+fn value(caps: &regex::Captures<'_>, number_group: &str, unit_group: &str) -> Option<f64> {
+    let n = number(caps.name(number_group)?.as_str())?;
+    let unit = caps.name(unit_group).map_or("", |u| u.as_str());
+    if unit_group == "to_unit" && unit.is_empty() {
+        return None;
+    }
+    Some(n * minutes_in(unit).unwrap_or(1.0))
+}
+
+fn minutes_in(unit: &str) -> Option<f64> {
+    let unit = unit.trim_start_matches('个');
+    Some(match unit {
+        "秒" => 1.0 / 60.0,
+        "分钟" => 1.0,
+        "小时" => 60.0,
+        "天" | "日" | "工作日" => 1440.0,
+        "周" => 10080.0,
+        "月" => 43200.0,
+        "年" => 525_600.0,
+        _ => return None,
+    })
 }
 
 fn direction_of(verb: &str) -> Direction {
@@ -121,6 +146,8 @@ mod tests {
         );
         let down = find("由80%降低至90%", 0);
         assert_eq!(down[0].direction, Some(Direction::Down));
+        let minutes = find("恢复时间从4小时缩短到30分钟", 0);
+        assert_eq!((minutes[0].from, minutes[0].to), (Some(240.0), Some(30.0)));
     }
 
     #[test]

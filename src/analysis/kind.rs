@@ -29,8 +29,10 @@ impl Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verdict {
     pub kind: Kind,
-    /// The predicate (or head noun) that decided; the clause when there is none.
+    /// The predicate (or head noun) that decided.
     pub span: Span,
+    /// What that word is: an activity verb, a result, a deliverable, a metric…
+    pub class: WordClass,
 }
 
 /// The key result's kind, the clause that decided it (an index into `clauses`), and each
@@ -90,10 +92,11 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     let measured = evidence.measures.iter().any(inside);
     let start = after_owner(&body);
     let body = &body[start.min(body.len())..];
-    let verdict = |kind, word: &Word<'_>| {
+    let verdict = |kind, word: &Word<'_>, class| {
         Some(Verdict {
             kind,
             span: word.span,
+            class,
         })
     };
     if let Some(v) = measured_metric(body, measured) {
@@ -101,36 +104,36 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     }
     let window = evidence.windows.iter().find(|w| inside(w));
     if let Some(subject) = window.and_then(|w| subject_before(body, w.start)) {
-        return verdict(Kind::Outcome, subject);
+        return verdict(Kind::Outcome, subject, WordClass::Result);
     }
     let mut light: Option<&Word<'_>> = None;
     for (i, word) in body.iter().enumerate() {
         let rest = &body[i + 1..];
-        if is_attribute(word, rest) {
+        if is_attribute(word, rest, i == 0) {
             continue;
         }
         if word.is(WordClass::Completion) {
-            return verdict(Kind::Activity, word);
+            return verdict(Kind::Activity, word, WordClass::Completion);
         }
         if word.is(WordClass::Result) {
-            return verdict(Kind::Outcome, word);
+            return verdict(Kind::Outcome, word, WordClass::Result);
         }
         if word.is(WordClass::SoftResult) {
             if measured {
-                return verdict(Kind::Outcome, word);
+                return verdict(Kind::Outcome, word, WordClass::SoftResult);
             }
             continue;
         }
         if word.is(WordClass::Gain) {
-            return verdict(gain(rest), word);
+            return verdict(gain(rest), word, WordClass::Gain);
         }
         if word.is(WordClass::Direction)
             && (measured || body.iter().any(|w| w.is(WordClass::Metric)))
         {
-            return verdict(Kind::Outcome, word);
+            return verdict(Kind::Outcome, word, WordClass::Direction);
         }
         if word.is(WordClass::ActivityVerb) {
-            return verdict(Kind::Activity, word);
+            return verdict(Kind::Activity, word, WordClass::ActivityVerb);
         }
         if LIGHT.iter().any(|c| word.is(*c)) || word.is(WordClass::Direction) {
             light = light.or(Some(word));
@@ -140,15 +143,19 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     let anchor = light.or_else(|| body.first().copied())?;
     let holds = |class| body.iter().any(|w| w.is(class));
     if measured && (holds(WordClass::Metric) || light.is_some()) {
-        return verdict(Kind::Outcome, anchor);
+        return verdict(Kind::Outcome, anchor, WordClass::Metric);
     }
     if let Some(deliverable) = body.iter().rev().find(|w| w.is(WordClass::Deliverable)) {
-        return verdict(Kind::Activity, light.unwrap_or(deliverable));
+        return verdict(
+            Kind::Activity,
+            light.unwrap_or(deliverable),
+            WordClass::Deliverable,
+        );
     }
     if light.is_some() && holds(WordClass::Metric) {
-        return verdict(Kind::Outcome, anchor);
+        return verdict(Kind::Outcome, anchor, WordClass::Metric);
     }
-    light.and_then(|w| verdict(Kind::Unclear, w))
+    light.and_then(|w| verdict(Kind::Unclear, w, WordClass::Vague))
 }
 
 /// The shape of most outcomes: a metric, then a direction or comparator, then a number
@@ -158,8 +165,9 @@ fn measured_metric(body: &[&Word<'_>], measured: bool) -> Option<Verdict> {
         return None;
     }
     let metric = body.iter().position(|w| w.is(WordClass::Metric))?;
-    let acted_first = (0..metric)
-        .any(|i| body[i].is(WordClass::ActivityVerb) && !is_attribute(body[i], &body[i + 1..]));
+    let acted_first = (0..metric).any(|i| {
+        body[i].is(WordClass::ActivityVerb) && !is_attribute(body[i], &body[i + 1..], i == 0)
+    });
     if acted_first {
         return None;
     }
@@ -169,6 +177,7 @@ fn measured_metric(body: &[&Word<'_>], measured: bool) -> Option<Verdict> {
     Some(Verdict {
         kind: Kind::Outcome,
         span: direction.span,
+        class: WordClass::Direction,
     })
 }
 
@@ -205,7 +214,20 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
 }
 
 /// Adding customers or partners is an outcome; adding staff, tools or entry points is not.
+/// The head noun (the object's last word) decides first: 客户成功经理 are staff.
 fn gain(object: &[&Word<'_>]) -> Kind {
+    let head = object
+        .iter()
+        .rev()
+        .find(|w| !w.is_punctuation() && w.tag != "m" && w.tag != "q");
+    if let Some(head) = head {
+        if head.is(WordClass::Staff) {
+            return Kind::Activity;
+        }
+        if head.is(WordClass::Partner) || head.is(WordClass::Metric) {
+            return Kind::Outcome;
+        }
+    }
     if object.iter().any(|w| w.is(WordClass::Staff)) {
         Kind::Activity
     } else if object
@@ -220,7 +242,7 @@ fn gain(object: &[&Word<'_>]) -> Kind {
 
 /// An activity verb that describes rather than states: inside a noun phrase (标准设计时间,
 /// 设计团队, 研发周期), a relative clause (用户自发发布的笔记) or a time clause (版本上线后).
-fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>]) -> bool {
+fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>], leads: bool) -> bool {
     if !word.is(WordClass::ActivityVerb) {
         return false;
     }
@@ -243,13 +265,35 @@ fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>]) -> bool {
     if word.tag == "n" && (before_noun || time_span) {
         return true;
     }
-    let is_measure =
-        names_a_measure(next.text) || next.is(WordClass::Metric) && !next.is(WordClass::Partner);
-    is_measure
+    let measure = |w: &Word<'_>| {
+        names_a_measure(w.text) || w.is(WordClass::Metric) && !w.is(WordClass::Partner)
+    };
+    // A verb after its own subject, before 的, describes a noun (用户自发发布的笔记); leading
+    // the clause it is the predicate (完成新手引导的改版设计).
+    let relative = !leads
+        && rest.iter().take(3).any(|w| w.text == "的")
+        && !rest.iter().take(3).any(|w| w.is(WordClass::Deliverable));
+    measure(next)
         || next.is(WordClass::Team)
+        || names_a_measure_before_direction(rest)
         || matches!(next.text, "后" | "前" | "时" | "的")
-        || rest.iter().take(3).any(|w| w.text == "的")
-            && !rest.iter().take(3).any(|w| w.is(WordClass::Deliverable))
+        || relative
+}
+
+/// The subject of a measure follows (发布/回滚率/降低到, 试点/校区/教师/满意度/提升至): the
+/// words up to the next direction verb hold a measure and no deliverable.
+fn names_a_measure_before_direction(rest: &[&Word<'_>]) -> bool {
+    let phrase: Vec<&&Word<'_>> = rest
+        .iter()
+        .take_while(|w| !w.is(WordClass::Direction))
+        .take(4)
+        .collect();
+    let reaches_direction = rest
+        .get(phrase.len())
+        .is_some_and(|w| w.is(WordClass::Direction));
+    reaches_direction
+        && phrase.iter().any(|w| names_a_measure(w.text))
+        && !phrase.iter().any(|w| w.is(WordClass::Deliverable))
 }
 
 /// Where the clause proper starts: after an owner such as 销售团队 or 客户支持团队, when nothing

@@ -110,6 +110,11 @@ impl Lexicon {
         if names_a_measure(word) {
             classes.0 |= WordClass::Metric.bit();
         }
+        // 研究员, 工程师, 设计师: people hired are inputs (会员 and 学员 are listed as partners).
+        let person = (word.ends_with('员') || word.ends_with('师')) && word.chars().count() >= 2;
+        if person && !classes.has(WordClass::Partner) {
+            classes.0 |= WordClass::Staff.bit();
+        }
         // 评估率, 执行率: the rate of an activity is how much of the work was done.
         let stem = word.strip_suffix('率').unwrap_or("");
         if !stem.is_empty()

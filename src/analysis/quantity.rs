@@ -209,10 +209,14 @@ fn is_year(numeral: &str, unit: Option<&str>) -> bool {
         && (numeral.starts_with("19") || numeral.starts_with("20"))
 }
 
-/// 第一, 第3代 are ordinals; 近两年, 过去3年 describe the means, not a target.
+/// 第一, 第3代 are ordinals; 近两年, 过去3年 describe the means, not a target; 每一次 is "every
+/// time".
 fn is_ordinal_or_means_span(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    before.ends_with('第') || ["近", "过去", "最近"].iter().any(|w| before.ends_with(w))
+    before.ends_with('第')
+        || ["近", "过去", "最近", "每"]
+            .iter()
+            .any(|w| before.ends_with(w))
 }
 
 fn classify_unit(unit: Option<&str>, numeral: &str) -> Unit {

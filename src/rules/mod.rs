@@ -1,24 +1,38 @@
 //! Rules: each one file with its code, name, severity and docs beside its check.
 //! [`ALL`] is the one list of them; everything that names rules reads it.
 
+mod absolute_target;
+mod activity_key_result;
+mod binary_key_result;
+mod business_as_usual;
+mod compound_key_result;
+mod contradictory_direction;
 mod diagnostic;
 mod duplicate_item;
 mod empty_item;
+mod hedge_word;
 mod key_result_count;
 mod malformed_item_marker;
+mod missing_baseline;
+mod missing_number;
+mod missing_time_frame;
 mod numbering_gap;
 mod objective_count;
 mod objective_without_key_results;
 mod orphan_key_result;
+mod overlong_item;
+mod placeholder_target;
+mod quantified_objective;
+mod vague_verb;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
 
 use std::fmt;
 
-use crate::analysis::Analysis;
 use crate::analysis::score::Limits;
+use crate::analysis::{Analysis, Facts};
 use crate::source::Source;
-use crate::syntax::Document;
+use crate::syntax::{Document, KeyResult};
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -90,6 +104,20 @@ pub static ALL: &[&Rule] = &[
     &numbering_gap::RULE,
     &empty_item::RULE,
     &duplicate_item::RULE,
+    &missing_number::RULE,
+    &placeholder_target::RULE,
+    &missing_time_frame::RULE,
+    &activity_key_result::RULE,
+    &binary_key_result::RULE,
+    &missing_baseline::RULE,
+    &absolute_target::RULE,
+    &contradictory_direction::RULE,
+    &vague_verb::RULE,
+    &hedge_word::RULE,
+    &compound_key_result::RULE,
+    &overlong_item::RULE,
+    &quantified_objective::RULE,
+    &business_as_usual::RULE,
 ];
 
 /// Finds a rule by code (`s005`, `S005`) or name (`numbering-gap`).
@@ -111,6 +139,22 @@ pub struct Context<'a> {
     pub document: &'a Document,
     pub analysis: &'a Analysis,
     pub settings: &'a Settings,
+}
+
+impl<'a> Context<'a> {
+    /// Every key result with text, with its facts.
+    pub fn key_results(&self) -> impl Iterator<Item = (&'a KeyResult, &'a Facts)> + use<'a> {
+        let analysis = self.analysis;
+        self.document
+            .key_results()
+            .filter(|kr| !kr.item.text.is_empty())
+            .map(move |kr| (kr, analysis.facts(&kr.item)))
+    }
+
+    /// The text of a span.
+    pub fn text(&self, span: crate::source::Span) -> &'a str {
+        self.source.slice(span)
+    }
 }
 
 /// Runs `rules` over a parsed document; diagnostics come back in source order.

@@ -1,0 +1,74 @@
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::source::Span;
+
+pub(crate) static RULE: Rule = Rule {
+    code: "M003",
+    name: "missing-time-frame",
+    severity: Severity::Warning,
+    summary: "a key result with no deadline, period or cadence, and none inherited",
+    docs: r#"
+## What it checks
+A key result whose own text names no deadline (`6月30日前`), period (`第一季度`), cadence
+(`每周`) or per-event window (`1个工作日内得到解决`), and that inherits no period from a
+heading above it (`## 2026年第一季度 市场部`).
+
+When no heading in the document declares a period at all, okrlint reports this once, on the
+document, with the count of key results concerned, rather than once per key result: the fix
+is one line at the top.
+
+## Why it matters
+A target without a date is a wish. Most OKR documents declare the period once in the title;
+a key result on a different clock says so itself.
+
+## Bad
+```
+研发部门
+O1：提升平台稳定性
+KR1：核心接口可用性达到99.9%
+KR2：P1故障数降低到2次以内
+```
+
+## Good
+```
+研发部门 2026年第一季度
+O1：提升平台稳定性
+KR1：核心接口可用性达到99.9%
+KR2：P1故障数降低到每月2次以内
+```
+"#,
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let undated: Vec<Span> = cx
+        .key_results()
+        .filter(|(kr, facts)| !facts.has_deadline() && cx.analysis.inherited_period(kr).is_none())
+        .map(|(kr, _)| kr.item.text)
+        .collect();
+    let Some(&first) = undated.first() else {
+        return;
+    };
+    if cx.analysis.declares_period {
+        for span in undated {
+            out.push(
+                Diagnostic::new(&RULE, span, "关键结果没有时间范围")
+                    .label("没有截止时间、周期或频率")
+                    .help(
+                        "写明截止时间或频率（如“6月30日前”“每月”），或在所属单位的标题中声明周期",
+                    ),
+            );
+        }
+        return;
+    }
+    let span = cx.document.title.as_ref().map_or(first, |t| t.text);
+    out.push(
+        Diagnostic::new(
+            &RULE,
+            span,
+            format!("文档没有声明周期，{} 个关键结果没有时间范围", undated.len()),
+        )
+        .label("未声明周期")
+        .related(first, "例如这一条")
+        .help("在标题中写明周期（如“2026年第一季度 OKR”），所有关键结果都会继承它；个别关键结果另有截止时间时写在关键结果里（如“6月30日前”）"),
+    );
+}
