@@ -160,3 +160,10 @@ fn our_key_result_set_agrees_with_its_labels() {
     );
     assert_bars("kr-cases", &tallies);
 }
+
+#[test]
+fn the_held_out_set_agrees_with_its_labels() {
+    let folder = common::root().join("fixtures/kr-holdout");
+    let labels = std::fs::read_to_string(folder.join("labels.jsonl")).unwrap();
+    assert_bars("kr-holdout", &agreement(&labels, &folder));
+}

@@ -357,3 +357,48 @@ fn usage_errors_exit_2() {
         .code(2);
     okrlint().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn score_prints_a_table_with_tiers() {
+    okrlint()
+        .args(["score", "fixtures/rules/M001/good.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(
+            "fixtures/rules/M001/good.txt\nscore  tier     item\n",
+        ))
+        .stdout(
+            predicate::str::is_match(r"\n\s+\d+  good\s+KR1 季度客户满意度从78分提升到85分\n")
+                .unwrap(),
+        )
+        .stdout(predicate::str::is_match(r"\n\s+\d+  \w+\s+document\n$").unwrap());
+}
+
+#[test]
+fn score_json_adds_up_the_parts() {
+    let json = json_stdout(&["score", "--format", "json", "fixtures/sample.txt"]);
+    let unit = &json["documents"][0]["units"][0];
+    let objective = &unit["objectives"][0];
+    let first = &objective["key_results"][0];
+    // 通过优化产品设计,实现产品标准成本比去年降低10%: measurable, an outcome, a baseline, clear
+    // wording, and no time frame (the sample declares no period).
+    assert_eq!(
+        first["parts"],
+        serde_json::json!({"measurable": 35, "outcome": 25, "time_bound": 0, "baseline": 10, "clear": 15})
+    );
+    assert_eq!(first["score"], 85);
+    assert_eq!(first["tier"], "good");
+    for objective in unit["objectives"].as_array().unwrap() {
+        let scores: Vec<u64> = objective["key_results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["score"].as_u64().unwrap())
+            .collect();
+        let mean = (scores.iter().sum::<u64>() as f64 / scores.len() as f64).round() as u64;
+        assert_eq!(
+            objective["score"], mean,
+            "an objective with no structural fault scores the mean of its key results"
+        );
+    }
+}

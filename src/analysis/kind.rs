@@ -67,12 +67,39 @@ pub struct Evidence<'a> {
 
 /// Judges a key result from its words and clauses.
 pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
-    let verdicts: Vec<(usize, Verdict)> = decisive(clauses)
-        .into_iter()
-        .filter_map(|i| judge_clause(words, &clauses[i], evidence).map(|v| (i, v)))
-        .collect();
+    let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
+    for i in decisive(clauses) {
+        let Some(mut verdict) = judge_clause(words, &clauses[i], evidence) else {
+            continue;
+        };
+        // A clause that only sizes the activity before it (开展沙龙12场，每场邀约不少于20人;
+        // 完成规则梳理，规则数量不少于20条) is part of that activity.
+        let after_activity = verdicts
+            .last()
+            .is_some_and(|(_, v)| v.kind == Kind::Activity);
+        if after_activity && verdict.kind == Kind::Outcome && clauses[i].role == Role::Main {
+            let previous = &clauses[verdicts.last().expect("checked above").0];
+            if elaborates(words, previous, &clauses[i]) {
+                verdict.kind = Kind::Activity;
+            }
+        }
+        verdicts.push((i, verdict));
+    }
     let first = |kind| verdicts.iter().copied().find(|(_, v)| v.kind == kind);
-    let deciding = first(Kind::Outcome).or_else(|| first(Kind::Activity));
+    // A completion rate (执行率100%, 覆盖率) says the key result counts the team's own work,
+    // unless a marked outcome clause says what that work achieves.
+    let completion = verdicts
+        .iter()
+        .copied()
+        .find(|(_, v)| v.class == WordClass::Completion);
+    let marked_outcome = verdicts
+        .iter()
+        .copied()
+        .find(|(i, v)| v.kind == Kind::Outcome && clauses[*i].role == Role::Outcome);
+    let deciding = marked_outcome
+        .or(completion)
+        .or_else(|| first(Kind::Outcome))
+        .or_else(|| first(Kind::Activity));
     Judgement {
         kind: deciding.map_or(Kind::Unclear, |(_, v)| v.kind),
         deciding,
@@ -84,10 +111,7 @@ pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> 
 const LIGHT: [WordClass; 2] = [WordClass::Vague, WordClass::Maintain];
 
 fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> Option<Verdict> {
-    let body: Vec<&Word<'_>> = words[clause.words.0..clause.words.1]
-        .iter()
-        .filter(|w| !w.is_punctuation())
-        .collect();
+    let body: Vec<&Word<'_>> = content_words(words, clause);
     let inside = |s: &Span| clause.span.start <= s.start && s.end <= clause.span.end;
     let measured = evidence.measures.iter().any(inside);
     let start = after_owner(&body);
@@ -125,24 +149,29 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             continue;
         }
         if word.is(WordClass::Gain) {
-            return verdict(gain(rest), word, WordClass::Gain);
+            return verdict(gain(&body[..i], rest), word, WordClass::Gain);
         }
         if word.is(WordClass::Direction)
             && (measured || body.iter().any(|w| w.is(WordClass::Metric)))
         {
-            return verdict(Kind::Outcome, word, WordClass::Direction);
+            return verdict(counted(&body[..i], rest), word, WordClass::Direction);
         }
         if word.is(WordClass::ActivityVerb) {
+            // 签订合作协议, 完成…签约: the act is the result.
+            let head = rest.last().unwrap_or(word);
+            if head.is(WordClass::Result) {
+                return verdict(Kind::Outcome, head, WordClass::Result);
+            }
             return verdict(Kind::Activity, word, WordClass::ActivityVerb);
         }
         if LIGHT.iter().any(|c| word.is(*c)) || word.is(WordClass::Direction) {
             light = light.or(Some(word));
         }
     }
-    // No act of its own: a light verb or none, judged by what the clause holds.
-    let anchor = light.or_else(|| body.first().copied())?;
+    // No act of its own: judged by what the clause holds.
     let holds = |class| body.iter().any(|w| w.is(class));
     if measured && (holds(WordClass::Metric) || light.is_some()) {
+        let anchor = light.or_else(|| body.iter().copied().find(|w| w.is(WordClass::Metric)))?;
         return verdict(Kind::Outcome, anchor, WordClass::Metric);
     }
     if let Some(deliverable) = body.iter().rev().find(|w| w.is(WordClass::Deliverable)) {
@@ -152,10 +181,82 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             WordClass::Deliverable,
         );
     }
-    if light.is_some() && holds(WordClass::Metric) {
-        return verdict(Kind::Outcome, anchor, WordClass::Metric);
+    let light = light?;
+    // 优化流程, 改善环境: changing what the team owns is its work; 提升满意度 aims at a measure.
+    if body.iter().any(|w| is_measure_word(w)) || holds(WordClass::Metric) {
+        verdict(Kind::Outcome, light, WordClass::Metric)
+    } else {
+        verdict(Kind::Activity, light, WordClass::Vague)
     }
-    light.and_then(|w| verdict(Kind::Unclear, w, WordClass::Vague))
+}
+
+fn content_words<'a, 'w>(words: &'a [Word<'w>], clause: &Clause) -> Vec<&'a Word<'w>> {
+    words[clause.words.0..clause.words.1]
+        .iter()
+        .filter(|w| !w.is_punctuation())
+        .collect()
+}
+
+/// A measured clause that sizes the activity of the clause before it: it goes per event
+/// (每场, 每人), or gives the size of something that activity named (规则梳理 … 规则数量, 抽检
+/// 制度 … 抽检比例). A quality rate of it (考核 … 考核通过率) is a result, not a size.
+const SIZES: [&str; 9] = [
+    "数量", "个数", "数", "比例", "次数", "场次", "人数", "规模", "条数",
+];
+
+fn elaborates(words: &[Word<'_>], activity: &Clause, clause: &Clause) -> bool {
+    let body = content_words(words, clause);
+    let per_event = body.first().is_some_and(|w| w.text.starts_with('每'));
+    let named_before: Vec<&str> = content_words(words, activity)
+        .iter()
+        .map(|w| w.text)
+        .collect();
+    let measures_it = body.windows(2).any(|pair| {
+        let (named, measure) = (pair[0], pair[1]);
+        named.text.chars().count() > 1
+            && named_before.contains(&named.text)
+            && SIZES.contains(&measure.text)
+    });
+    per_event || measures_it
+}
+
+/// A comparator before a count judges by what is counted: 至少一次业务回顾 counts the team's
+/// work; 深度报道月均不少于3篇 counts its output. Otherwise a direction on a measure is an
+/// outcome.
+fn counted(before: &[&Word<'_>], after: &[&Word<'_>]) -> Kind {
+    if !after.first().is_some_and(|w| w.tag == "m") {
+        return Kind::Outcome;
+    }
+    let things: Vec<&&Word<'_>> = after
+        .iter()
+        .skip_while(|w| w.tag == "m" || w.tag == "q")
+        .take(3)
+        .collect();
+    if things.iter().any(|w| w.is(WordClass::Result)) {
+        return Kind::Outcome;
+    }
+    let counts_work = things
+        .iter()
+        .any(|w| w.is(WordClass::ActivityVerb) || w.is(WordClass::Deliverable));
+    // The subject's head noun: 深度报道 counts output, 证明材料 does not.
+    let head = before.iter().rev().find(|w| w.tag.starts_with('n'));
+    let subject_is_work = head.is_some_and(|w| w.is(WordClass::Deliverable))
+        && !before
+            .iter()
+            .any(|w| is_measure_word(w) || w.is(WordClass::Metric));
+    if counts_work || subject_is_work {
+        Kind::Activity
+    } else {
+        Kind::Outcome
+    }
+}
+
+/// Words that name what is measured: 退回率, 满意度, and the bare 时间, 成本, 周期, 单价.
+fn is_measure_word(word: &Word<'_>) -> bool {
+    const BARE: [&str; 8] = [
+        "时间", "时长", "周期", "成本", "费用", "单价", "效率", "产能",
+    ];
+    names_a_measure(word.text) || BARE.contains(&word.text)
 }
 
 /// The shape of most outcomes: a metric, then a direction or comparator, then a number
@@ -173,17 +274,20 @@ fn measured_metric(body: &[&Word<'_>], measured: bool) -> Option<Verdict> {
     }
     let direction = body[metric + 1..]
         .iter()
-        .find(|w| w.is(WordClass::Direction))?;
+        .position(|w| w.is(WordClass::Direction))?
+        + metric
+        + 1;
     Some(Verdict {
-        kind: Kind::Outcome,
-        span: direction.span,
+        kind: counted(&body[..direction], &body[direction + 1..]),
+        span: body[direction].span,
         class: WordClass::Direction,
     })
 }
 
 /// A service level: something handled within a window (客户反馈在1个工作日内得到解决,
 /// 报销单据在提交后3个工作日内完成审核). What is handled stands before the window; a window
-/// after a meeting (会议后1个工作日内完成修订) has no such subject and stays the team's task.
+/// after a meeting (会议后1个工作日内完成修订), or on the team's own deliverable (8D报告…内关闭),
+/// stays the team's task.
 fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w Word<'w>> {
     let before: Vec<&'w Word<'w>> = body
         .iter()
@@ -204,18 +308,16 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
         let temporal = before
             .get(i + 1)
             .is_some_and(|n| matches!(n.text, "后" | "前" | "时"));
-        (nominal
-            && !temporal
-            && !w.is(WordClass::Team)
-            && !w.is(WordClass::ActivityVerb)
-            && w.tag != "t")
-            .then_some(*w)
+        let own =
+            w.is(WordClass::Team) || w.is(WordClass::ActivityVerb) || w.is(WordClass::Deliverable);
+        (nominal && !temporal && !own && w.tag != "t").then_some(*w)
     })
 }
 
 /// Adding customers or partners is an outcome; adding staff, tools or entry points is not.
-/// The head noun (the object's last word) decides first: 客户成功经理 are staff.
-fn gain(object: &[&Word<'_>]) -> Kind {
+/// The head noun (the object's last word) decides first: 客户成功经理 are staff. With no
+/// noun after the verb (私行客户新增X户) the subject says what is added.
+fn gain(subject: &[&Word<'_>], object: &[&Word<'_>]) -> Kind {
     let head = object
         .iter()
         .rev()
@@ -228,12 +330,10 @@ fn gain(object: &[&Word<'_>]) -> Kind {
             return Kind::Outcome;
         }
     }
+    let won = |w: &&&Word<'_>| w.is(WordClass::Partner) || w.is(WordClass::Metric);
     if object.iter().any(|w| w.is(WordClass::Staff)) {
         Kind::Activity
-    } else if object
-        .iter()
-        .any(|w| w.is(WordClass::Metric) || w.is(WordClass::Partner))
-    {
+    } else if object.iter().any(|w| won(&w)) || subject.iter().any(|w| won(&w)) {
         Kind::Outcome
     } else {
         Kind::Activity
@@ -254,26 +354,16 @@ fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>], leads: bool) -> bool {
         && rest
             .get(1)
             .is_some_and(|w| matches!(w.text, "天" | "日" | "周" | "月" | "个月" | "小时"));
-    let before_noun = [
-        WordClass::Metric,
-        WordClass::Partner,
-        WordClass::Staff,
-        WordClass::Team,
-    ]
-    .iter()
-    .any(|c| next.is(*c));
+    let before_noun = next.is(WordClass::Staff) || next.is(WordClass::Team);
     if word.tag == "n" && (before_noun || time_span) {
         return true;
     }
-    let measure = |w: &Word<'_>| {
-        names_a_measure(w.text) || w.is(WordClass::Metric) && !w.is(WordClass::Partner)
-    };
     // A verb after its own subject, before 的, describes a noun (用户自发发布的笔记); leading
     // the clause it is the predicate (完成新手引导的改版设计).
     let relative = !leads
         && rest.iter().take(3).any(|w| w.text == "的")
         && !rest.iter().take(3).any(|w| w.is(WordClass::Deliverable));
-    measure(next)
+    is_measure_word(next)
         || next.is(WordClass::Team)
         || names_a_measure_before_direction(rest)
         || matches!(next.text, "后" | "前" | "时" | "的")

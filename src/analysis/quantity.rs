@@ -177,8 +177,12 @@ fn chinese_is_quantity(
     }
 }
 
-/// Digits glued to letters are names and codes: 2B, 5G, P0, KR1, v2, ISO 9001.
+/// Digits glued to letters are names and codes: 2B, 5G, P0, KR1, v2, ISO 9001; so are numbers
+/// that name a line, a version or a generation: 3号线, 2026版, 第2代.
 fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
+    if text[end..].starts_with(['号', '版', '代']) {
+        return true;
+    }
     let before = text[..start].chars().next_back();
     if before.is_some_and(|c| c.is_ascii_alphabetic()) {
         return true;
@@ -388,6 +392,8 @@ mod tests {
             "制定2027年大宗原材料套期保值方案",
             "尽快改善焊接工序的一次合格率",
             "采购降本金额达到【待定】万元",
+            "完成3号线防错装置改造",
+            "发布《员工合规手册》2026版",
         ] {
             assert!(
                 quantities(text).iter().all(|q| q.is_empty()),

@@ -89,7 +89,7 @@ pub fn words(text: &str, base: usize) -> Vec<Word<'_>> {
     let mut words: Vec<Word<'_>> = Vec::new();
     for t in SEGMENTER.tag(text, false) {
         let span = Span::new(base + t.byte_start, base + t.byte_end);
-        // 错误/率, 认知/度: a measure's ending split off by the segmenter rejoins its word.
+        // 错误/率, 认知/度, 例/数: a measure's ending split off by the segmenter rejoins its word.
         if let Some(last) = words.last_mut().filter(|w| joins_measure_ending(w, t.word)) {
             let joined = &text[last.span.start - base..t.byte_end];
             *last = Word {
@@ -111,7 +111,7 @@ pub fn words(text: &str, base: usize) -> Vec<Word<'_>> {
 }
 
 fn joins_measure_ending(previous: &Word<'_>, next: &str) -> bool {
-    matches!(next, "率" | "额" | "量" | "度")
+    matches!(next, "率" | "额" | "量" | "度" | "数")
         && previous.text.chars().all(crate::syntax::is_cjk)
         && !previous.is_punctuation()
 }

@@ -29,6 +29,10 @@ pub struct TimeFrame {
 
 const NUM: &str = r"(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3})";
 
+/// Events whose date everyone on the team knows.
+const EVENTS: &str =
+    r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账)";
+
 static PATTERNS: LazyLock<Vec<(TimeKind, Regex)>> = LazyLock::new(|| {
     let n = NUM;
     let units = r"(?:个?工作日|个?自然日|个?小时|分钟|天|日|周|个月)";
@@ -45,8 +49,11 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Regex)>> = LazyLock::new(|| {
         (TimeKind::Deadline, format!(r"(?i:FY)\s?[0-9]{{2,4}}(?:\s*[-–]?\s*(?:{quarter}|{half}))?")),
         (TimeKind::Deadline, format!(r"(?:{quarter}|{half})\s*(?:底|末|结束)\s*(?:前|之前|以前)?|(?:{quarter}|{half})\s*(?:前|之前|以前)")),
         (TimeKind::Deadline, r"(?:年|月|季度?|周)(?:底|末)\s*(?:前|之前|以前)?|年中".to_owned()),
-        (TimeKind::Period, format!(r"(?:本|今|当|下)\s*(?:季度|年度?|月|周|半年)\s*(?:内|末|底)?|{quarter}|{half}|全年|年度内|年内|季度内|月内")),
-        (TimeKind::Cadence, format!(r"每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|月|季度|季|半年|年|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)")),
+        // Before or after an event the reader knows the date of, for each event: 大促前,
+        // 开学后第三周前, 到期前90天 (whose 90天 is a lead time, a quantity).
+        (TimeKind::Window, format!(r"{EVENTS}\s*(?:前|后)\s*(?:第?{n}\s*{units})?\s*(?:前|之前|以前|内)?")),
+        (TimeKind::Period, format!(r"(?:本|今|当|下)\s*(?:季度|年度?|月|周|半年|学期)\s*(?:内|末|底)?|{quarter}|{half}|年度内|年内|季度内|月内|学期内")),
+        (TimeKind::Cadence, format!(r"每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|月|季度|季|半年|年|学期|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)")),
     ]
     .into_iter()
     .map(|(kind, pattern)| (kind, Regex::new(&pattern).expect("valid time pattern")))
@@ -59,19 +66,24 @@ const BASELINE_LEADS: [&str; 6] = ["比", "较", "同比", "相比", "对比", "
 /// Finds the time frames of `text`, which starts at byte `base` of its source.
 pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
     let mut found: Vec<TimeFrame> = Vec::new();
+    // Phrases read as something else (a baseline: 较3月末) keep later patterns off them too.
+    let mut blocked: Vec<(usize, usize)> = Vec::new();
     for (kind, pattern) in PATTERNS.iter() {
         for m in pattern.find_iter(text) {
             let (start, end) = (m.start(), m.end());
+            let overlaps = |s: usize, e: usize| s < end && start < e;
             if found
                 .iter()
-                .any(|f| f.span.start < base + end && base + start < f.span.end)
+                .any(|f| overlaps(f.span.start - base, f.span.end - base))
+                || blocked.iter().any(|&(s, e)| overlaps(s, e))
             {
                 continue;
             }
-            if !ascii_clean(text, start, end)
-                || is_baseline(text, start)
-                || !counts(*kind, text, start, end)
-            {
+            if is_baseline(text, start) {
+                blocked.push((start, end));
+                continue;
+            }
+            if !ascii_clean(text, start, end) || !counts(*kind, text, start, end) {
                 continue;
             }
             found.push(TimeFrame {
@@ -103,8 +115,11 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
     let next = after.chars().next();
     match kind {
         // A window holds only when an event follows it (…内得到解决); at the end of a clause
-        // it is the measured value (时间控制在1小时内), before 的 a metric's definition.
-        TimeKind::Window => next.is_some_and(|c| crate::syntax::is_cjk(c) && c != '的'),
+        // it is the measured value (时间控制在1小时内), before 的 or a rate a metric's
+        // definition (入职90天内主动离职率).
+        TimeKind::Window => {
+            next.is_some_and(|c| crate::syntax::is_cjk(c) && c != '的') && !names_a_rate(after)
+        }
         // 3个月 is a duration, not March; 13月 is no month; a bare year inside a clause names
         // a thing (制定2027年…方案), at its start the period (2026年营收达到…).
         TimeKind::Deadline => {
@@ -113,8 +128,11 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
                 && month_is_valid(phrase)
                 && (!is_bare_year(phrase) || at_clause_start(text, start))
         }
-        // 每月不多于5起 is a rate's window, not a cadence of work.
-        TimeKind::Cadence => !COMPARATORS.iter().any(|c| after.starts_with(c)),
+        // 每月不多于5起 and 阅读量达到每月两本 are a rate's unit, not a cadence of work; but a
+        // frequency raised to 每月两次 is how often the work happens.
+        TimeKind::Cadence => {
+            !COMPARATORS.iter().any(|c| after.starts_with(c)) && !is_rate_unit(&text[..start])
+        }
         TimeKind::Period => true,
     }
 }
@@ -131,6 +149,44 @@ const COMPARATORS: [&str; 10] = [
     "超过",
     "达到",
 ];
+
+/// Verbs that set a target value; a cadence right after one is the value's unit.
+const TARGETS: [&str; 14] = [
+    "达到",
+    "提高到",
+    "提升到",
+    "提高至",
+    "提升至",
+    "增加到",
+    "控制在",
+    "降低到",
+    "降低至",
+    "减少到",
+    "缩短到",
+    "不超过",
+    "不少于",
+    "保持在",
+];
+
+fn is_rate_unit(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = ["每人", "每位", "人均"]
+        .iter()
+        .fold(before, |b, p| b.strip_suffix(p).unwrap_or(b))
+        .trim_end();
+    let frequency = ["频次", "频率", "次数"].iter().any(|f| before.contains(f));
+    TARGETS.iter().any(|t| before.ends_with(t)) && !frequency
+}
+
+/// The clause goes on to name a rate (…率) before any punctuation.
+fn names_a_rate(after: &str) -> bool {
+    let clause: String = after
+        .chars()
+        .take_while(|c| !"，,。；;、".contains(*c))
+        .take(10)
+        .collect();
+    clause.contains('率')
+}
 
 fn is_bare_year(phrase: &str) -> bool {
     let trimmed = phrase.trim_end();
@@ -224,6 +280,22 @@ mod tests {
             kinds("确保反馈问题1小时内得到解决"),
             [("1小时内".to_owned(), Window)]
         );
+        assert_eq!(
+            kinds("大促前完成全部客服人员的培训"),
+            [("大促前".to_owned(), Window)]
+        );
+        assert_eq!(
+            kinds("到期前90天完成续约评估"),
+            [("到期前90天".to_owned(), Window)]
+        );
+        assert_eq!(
+            kinds("班主任每学期家访覆盖率100%"),
+            [("每学期".to_owned(), Cadence)]
+        );
+        assert_eq!(
+            kinds("电话回访频次提高到每月两次"),
+            [("每月".to_owned(), Cadence)]
+        );
     }
 
     #[test]
@@ -246,6 +318,11 @@ mod tests {
             "制定2027年大宗原材料套期保值方案",
             "新玩家次日留存率达到45%",
             "客户投诉每月不多于5起",
+            "学生人均课外阅读量达到每月两本",
+            "志愿者平均服务时长提高到每人每年40小时",
+            "新员工入职90天内主动离职率低于5%",
+            "会员储值余额较3月末增加300万元",
+            "全年不出现有效投诉",
         ] {
             assert!(!has_time(text), "{text}: {:?}", kinds(text));
         }

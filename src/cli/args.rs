@@ -23,6 +23,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Show the outline okrlint reads: sections, units, objectives, key results.
     Inspect(InspectArgs),
+    /// Score each key result, objective, unit and document (0–100, with tiers).
+    Score(ScoreArgs),
     /// List the rules.
     Rules(RulesArgs),
     /// Show a rule's documentation: what it checks, why, a bad and a good example.
@@ -55,6 +57,20 @@ pub struct InspectArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = InspectFormat::Tree)]
     pub format: InspectFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+    pub format: ScoreFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

@@ -12,13 +12,14 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{self, BufferWriter, WriteColor};
 
 use crate::analysis::Analysis;
+use crate::analysis::score::Scorecard;
 use crate::render::{self, Tally};
 use crate::rules::{self, Diagnostic, Settings};
 use crate::source::Source;
 use crate::syntax;
 use args::{
     CheckArgs, CheckFormat, Cli, ColorChoice, Command, InspectArgs, InspectFormat, RulesArgs,
-    RulesFormat,
+    RulesFormat, ScoreArgs, ScoreFormat,
 };
 use files::Target;
 
@@ -32,6 +33,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check(&args),
         Command::Inspect(args) => inspect(&args),
+        Command::Score(args) => score(&args),
         Command::Rules(args) => list_rules(&args),
         Command::Explain { rule } => explain(&rule),
     };
@@ -191,6 +193,35 @@ fn inspect(args: &InspectArgs) -> u8 {
     }
     if args.format == InspectFormat::Json {
         println!("{}", render::inspect::report(values));
+    }
+    if failed { EXIT_ERROR } else { EXIT_CLEAN }
+}
+
+fn score(args: &ScoreArgs) -> u8 {
+    let targets = match files::targets(&args.paths) {
+        Ok(t) => t,
+        Err(e) => {
+            error(e);
+            return EXIT_ERROR;
+        }
+    };
+    let (sources, failed) = load_all(&targets);
+    let settings = Settings::default();
+    let mut values = Vec::new();
+    for source in &sources {
+        let document = syntax::parse(source);
+        if !document.has_items() {
+            continue;
+        }
+        let analysis = Analysis::of(source, &document);
+        let card = Scorecard::of(&document, &analysis, &settings.limits);
+        match args.format {
+            ScoreFormat::Table => print!("{}", render::score::table(source, &card)),
+            ScoreFormat::Json => values.push(render::score::json(source, &card)),
+        }
+    }
+    if args.format == ScoreFormat::Json {
+        println!("{}", serde_json::json!({"version": 1, "documents": values}));
     }
     if failed { EXIT_ERROR } else { EXIT_CLEAN }
 }

@@ -5,6 +5,7 @@ pub mod full;
 pub mod inspect;
 pub mod json;
 pub mod rule_docs;
+pub mod score;
 
 use crate::rules::{Diagnostic, Severity};
 
