@@ -224,7 +224,7 @@ fn elaborates(words: &[Word<'_>], activity: &Clause, clause: &Clause) -> bool {
 /// work; 深度报道月均不少于3篇 counts its output. Otherwise a direction on a measure is an
 /// outcome.
 fn counted(before: &[&Word<'_>], after: &[&Word<'_>]) -> Kind {
-    if !after.first().is_some_and(|w| w.tag == "m") {
+    if after.first().is_none_or(|w| w.tag != "m") {
         return Kind::Outcome;
     }
     let things: Vec<&&Word<'_>> = after
