@@ -167,3 +167,10 @@ fn the_held_out_set_agrees_with_its_labels() {
     let labels = std::fs::read_to_string(folder.join("labels.jsonl")).unwrap();
     assert_bars("kr-holdout", &agreement(&labels, &folder));
 }
+
+#[test]
+fn the_second_held_out_set_agrees_with_its_labels() {
+    let folder = common::root().join("fixtures/kr-holdout-2");
+    let labels = std::fs::read_to_string(folder.join("labels.jsonl")).unwrap();
+    assert_bars("kr-holdout-2", &agreement(&labels, &folder));
+}

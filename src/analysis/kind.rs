@@ -107,6 +107,9 @@ pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> 
     }
 }
 
+/// Fixing the team's own findings: 整改, 修订, 关闭, 闭环.
+const OWN_FIXES: [&str; 5] = ["整改", "修订", "关闭", "闭环", "整改完毕"];
+
 /// Verbs that name no act of their own: the clause's meaning comes from what follows them.
 const LIGHT: [WordClass; 2] = [WordClass::Vague, WordClass::Maintain];
 
@@ -126,11 +129,17 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     if let Some(v) = measured_metric(body, measured) {
         return Some(v);
     }
-    let window = evidence.windows.iter().find(|w| inside(w));
-    if let Some(subject) = window.and_then(|w| subject_before(body, w.start)) {
-        return verdict(Kind::Outcome, subject, WordClass::Result);
+    if let Some(window) = evidence.windows.iter().find(|w| inside(w)) {
+        // Fixing one's own findings in time (问题在30日内整改完毕) stays the team's task.
+        let fixes_own = body
+            .iter()
+            .any(|w| w.span.start >= window.end && OWN_FIXES.contains(&w.text));
+        if let Some(subject) = subject_before(body, window.start).filter(|_| !fixes_own) {
+            return verdict(Kind::Outcome, subject, WordClass::Result);
+        }
     }
     let mut light: Option<&Word<'_>> = None;
+    let mut unmeasured_state = false;
     for (i, word) in body.iter().enumerate() {
         let rest = &body[i + 1..];
         if is_attribute(word, rest, i == 0) {
@@ -146,6 +155,7 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             if measured {
                 return verdict(Kind::Outcome, word, WordClass::SoftResult);
             }
+            unmeasured_state = true;
             continue;
         }
         if word.is(WordClass::Gain) {
@@ -180,6 +190,13 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             light.unwrap_or(deliverable),
             WordClass::Deliverable,
         );
+    }
+    // After 确保 or 实现, a state with no act in it is a result to make true (确保小区环境整洁有序);
+    // a learning state with no measure (确保掌握卖点) restates training, and decides nothing.
+    if clause.role == Role::Outcome && light.is_none() && !unmeasured_state {
+        return body
+            .first()
+            .and_then(|w| verdict(Kind::Outcome, w, WordClass::Result));
     }
     let light = light?;
     // 优化流程, 改善环境: changing what the team owns is its work; 提升满意度 aims at a measure.
@@ -381,16 +398,20 @@ fn names_a_measure_before_direction(rest: &[&Word<'_>]) -> bool {
     let reaches_direction = rest
         .get(phrase.len())
         .is_some_and(|w| w.is(WordClass::Direction));
+    let measure = |w: &Word<'_>| {
+        names_a_measure(w.text) || w.is(WordClass::Metric) && !w.is(WordClass::Partner)
+    };
     reaches_direction
-        && phrase.iter().any(|w| names_a_measure(w.text))
+        && phrase.iter().any(|w| measure(w))
         && !phrase.iter().any(|w| w.is(WordClass::Deliverable))
 }
 
 /// Where the clause proper starts: after an owner such as 销售团队 or 客户支持团队, when nothing
 /// before the team word is one of our verbs.
 fn after_owner(body: &[&Word<'_>]) -> usize {
-    const VERBS: [WordClass; 6] = [
+    const VERBS: [WordClass; 7] = [
         WordClass::ActivityVerb,
+        WordClass::Vague,
         WordClass::Direction,
         WordClass::Result,
         WordClass::Gain,

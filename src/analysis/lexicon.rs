@@ -1,7 +1,8 @@
 //! Word lists (`rules/lexicon/zh/*.txt`), compiled in: one term a line, `#` comments.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 /// What a word can be. A word may belong to several classes (提升 is vague and a direction).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -91,12 +92,12 @@ impl Classes {
 
 /// Every listed term with its classes.
 pub struct Lexicon {
-    words: HashMap<&'static str, Classes>,
+    words: FxHashMap<&'static str, Classes>,
 }
 
 impl Lexicon {
     fn built_in() -> Self {
-        let mut words: HashMap<&'static str, Classes> = HashMap::new();
+        let mut words: FxHashMap<&'static str, Classes> = FxHashMap::default();
         for class in WordClass::ALL {
             for term in terms(class.list()) {
                 words.entry(term).or_default().0 |= class.bit();

@@ -17,7 +17,7 @@ pub mod segment;
 pub mod text;
 pub mod time;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use facts::Facts;
 
@@ -26,19 +26,19 @@ use crate::syntax::{Document, Heading, KeyResult};
 
 /// Facts for every key result and objective of a document.
 pub struct Analysis {
-    facts: HashMap<Span, Facts>,
-    periods: HashMap<Span, Span>,
+    facts: FxHashMap<Span, Facts>,
+    periods: FxHashMap<Span, Span>,
     /// Whether any heading declares a period.
     pub declares_period: bool,
 }
 
 impl Analysis {
     pub fn of(source: &Source, document: &Document) -> Analysis {
-        let mut facts = HashMap::new();
+        let mut facts = FxHashMap::default();
         for item in document.items() {
             facts.insert(item.span, Facts::of(source, item.text));
         }
-        let mut periods = HashMap::new();
+        let mut periods = FxHashMap::default();
         let title_period = document.title.as_ref().and_then(|h| h.period);
         for section in &document.sections {
             let section_period = period(section.heading.as_ref()).or(title_period);

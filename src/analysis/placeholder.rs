@@ -50,6 +50,11 @@ pub fn find(text: &str, base: usize) -> Vec<Span> {
     found
 }
 
+/// Verbs after which a slot can only be a value: 达到X TEU.
+static LEADS_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:达到|超过|不低于|不高于|不少于|不多于|不超过|低于|高于|控制在|突破|提高到|提升到|降低到|降至|增至)\s*$").expect("valid value-leader pattern")
+});
+
 /// `X` alone between non-letters, with a unit after it or a comparator before it.
 fn letter_slot(text: &str, start: usize, end: usize) -> bool {
     let ascii_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
@@ -62,8 +67,17 @@ fn letter_slot(text: &str, start: usize, end: usize) -> bool {
         .chars()
         .next()
         .is_none_or(|c| "。，,；;！!".contains(c));
+    let before = &text[..start];
+    // After a target verb a slot is a value even before an ASCII unit (达到X TEU); a Chinese
+    // noun after it makes it a name (达到X产品的标准).
+    let value_follows = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| !crate::syntax::is_cjk(c));
     FOLLOWS_NUMBER_SLOT.is_match(after)
-        || (LEADS_NUMBER_SLOT.is_match(&text[..start]) && at_clause_end)
+        || (LEADS_NUMBER_SLOT.is_match(before) && at_clause_end)
+        || (LEADS_VALUE.is_match(before) && value_follows)
 }
 
 /// `【】`, `【待定】`, `【X】`: an empty or placeholder bracket, not a quoted name (【重要】).
@@ -125,6 +139,7 @@ mod tests {
         assert_eq!(slots("留存率达到？%"), ["？"]);
         assert_eq!(slots("营收达到【】万元"), ["【】"]);
         assert_eq!(slots("营收达到___万元"), ["___"]);
+        assert_eq!(slots("美西航线订舱量达到X TEU"), ["X"]);
     }
 
     #[test]

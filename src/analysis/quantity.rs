@@ -112,7 +112,10 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         {
             continue;
         }
-        if is_ordinal_or_means_span(text, start) || is_year(numeral, unit_text) {
+        if is_ordinal_or_means_span(text, start)
+            || is_year(numeral, unit_text)
+            || in_title(text, start)
+        {
             continue;
         }
         let suffix_len = match (unit_end, magnitude) {
@@ -130,13 +133,19 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
     found
 }
 
+/// Words with numerals that are not quantities (千家万户, 一站式), as one pattern.
+static IDIOMS: LazyLock<Regex> = LazyLock::new(|| {
+    let mut idioms: Vec<&str> = lexicon().of(WordClass::NumberIdiom).collect();
+    // Longest first, so 一次性 wins over 一次.
+    idioms.sort_by_key(|i| std::cmp::Reverse(i.len()));
+    let alternatives: Vec<String> = idioms.iter().map(|i| regex::escape(i)).collect();
+    Regex::new(&alternatives.join("|")).expect("idioms are literal")
+});
+
 fn idiom_spans(text: &str) -> Vec<(usize, usize)> {
-    lexicon()
-        .of(WordClass::NumberIdiom)
-        .flat_map(|idiom| {
-            text.match_indices(idiom)
-                .map(move |(i, _)| (i, i + idiom.len()))
-        })
+    IDIOMS
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
         .collect()
 }
 
@@ -204,6 +213,14 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
         return !word.is_empty() && !lexicon().classes(&word).has(WordClass::Metric);
     }
     false
+}
+
+/// Inside a title (《3-6岁儿童学习与发展指南》) numbers are part of a name.
+fn in_title(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    before
+        .rfind('《')
+        .is_some_and(|open| !before[open..].contains('》'))
 }
 
 /// 2027年 is a date, wherever it stands.
@@ -394,6 +411,7 @@ mod tests {
             "采购降本金额达到【待定】万元",
             "完成3号线防错装置改造",
             "发布《员工合规手册》2026版",
+            "完成《3-6岁儿童学习与发展指南》培训",
         ] {
             assert!(
                 quantities(text).iter().all(|q| q.is_empty()),

@@ -44,7 +44,8 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Regex)>> = LazyLock::new(|| {
         (TimeKind::Window, format!(r"(?:在\s*)?{n}\s*{units}\s*(?:之内|以内|内)")),
         (TimeKind::Window, r"(?:首|第一)(?:周|月|个月|天|日)\s*(?:之内|以内|内)|当[日天]".to_owned()),
         (TimeKind::Deadline, format!(r"(?:{year}\s*)?{n}\s*月\s*(?:{n}\s*[日号])?\s*{edge}")),
-        (TimeKind::Deadline, r"[0-9]{1,2}\s*[点时]\s*(?:前|之前|以前)".to_owned()),
+        (TimeKind::Deadline, r"[0-9]{1,2}\s*[点时日号]\s*(?:前|之前|以前)".to_owned()),
+        (TimeKind::Deadline, r"(?:上线|发布|交付|验收|投产)\s*(?:前|之前|以前)".to_owned()),
         (TimeKind::Deadline, format!(r"{year}\s*(?:底|末|初|年底|年末|年中|{half}|{quarter}|全年)?\s*(?:前|之前|以前|内)?")),
         (TimeKind::Deadline, format!(r"(?i:FY)\s?[0-9]{{2,4}}(?:\s*[-–]?\s*(?:{quarter}|{half}))?")),
         (TimeKind::Deadline, format!(r"(?:{quarter}|{half})\s*(?:底|末|结束)\s*(?:前|之前|以前)?|(?:{quarter}|{half})\s*(?:前|之前|以前)")),
@@ -118,7 +119,8 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         // it is the measured value (时间控制在1小时内), before 的 or a rate a metric's
         // definition (入职90天内主动离职率).
         TimeKind::Window => {
-            next.is_some_and(|c| crate::syntax::is_cjk(c) && c != '的') && !names_a_rate(after)
+            next.is_some_and(|c| (crate::syntax::is_cjk(c) || c.is_ascii_alphabetic()) && c != '的')
+                && !names_a_rate(after)
         }
         // 3个月 is a duration, not March; 13月 is no month; a bare year inside a clause names
         // a thing (制定2027年…方案), at its start the period (2026年营收达到…).
@@ -283,6 +285,21 @@ mod tests {
         assert_eq!(
             kinds("大促前完成全部客服人员的培训"),
             [("大促前".to_owned(), Window)]
+        );
+        assert_eq!(
+            kinds("每月10日前向院领导报送月报"),
+            [
+                ("每月".to_owned(), Cadence),
+                ("10日前".to_owned(), Deadline)
+            ]
+        );
+        assert_eq!(
+            kinds("上线后30天内DAU到5万"),
+            [("30天内".to_owned(), Window)]
+        );
+        assert_eq!(
+            kinds("P0级bug上线前清零"),
+            [("上线前".to_owned(), Deadline)]
         );
         assert_eq!(
             kinds("到期前90天完成续约评估"),

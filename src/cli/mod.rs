@@ -4,24 +4,26 @@
 
 mod args;
 mod files;
+mod report;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use codespan_reporting::term::termcolor::{self, BufferWriter, WriteColor};
+use codespan_reporting::term::termcolor;
 
 use crate::analysis::Analysis;
 use crate::analysis::score::Scorecard;
 use crate::render::{self, Tally};
-use crate::rules::{self, Diagnostic, Settings};
+use crate::rules::{self, Settings};
 use crate::source::Source;
 use crate::syntax;
 use args::{
-    CheckArgs, CheckFormat, Cli, ColorChoice, Command, InspectArgs, InspectFormat, RulesArgs,
-    RulesFormat, ScoreArgs, ScoreFormat,
+    CheckArgs, Cli, ColorChoice, Command, InspectArgs, InspectFormat, RulesArgs, RulesFormat,
+    ScoreArgs, ScoreFormat,
 };
 use files::Target;
+use report::Reporter;
 
 /// Exit codes: no findings at or above `--fail-on`; findings; usage, config or I/O error.
 const EXIT_CLEAN: u8 = 0;
@@ -44,22 +46,21 @@ fn error(message: impl std::fmt::Display) {
     eprintln!("okrlint: error: {message}");
 }
 
-/// Reads every target; files that cannot be read are reported on stderr. Returns the
-/// sources and whether a named file failed.
-fn load_all(targets: &[Target]) -> (Vec<Source>, bool) {
-    let mut sources = Vec::new();
-    let mut failed = false;
-    for target in targets {
-        match files::load(target) {
-            Ok(source) => sources.push(source),
-            Err(e) if target.named => {
-                error(e);
-                failed = true;
-            }
-            Err(e) => eprintln!("okrlint: warning: skipped {e}"),
+/// Reads a target. A named file that cannot be read is an error (and sets `failed`); one met
+/// while walking a folder is skipped with a warning.
+fn load(target: &Target, failed: &mut bool) -> Option<Source> {
+    match files::load(target) {
+        Ok(source) => Some(source),
+        Err(e) if target.named => {
+            error(e);
+            *failed = true;
+            None
+        }
+        Err(e) => {
+            eprintln!("okrlint: warning: skipped {e}");
+            None
         }
     }
-    (sources, failed)
 }
 
 fn check(args: &CheckArgs) -> u8 {
@@ -70,87 +71,37 @@ fn check(args: &CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let (sources, failed) = load_all(&targets);
     let settings = Settings::default();
-    let results: Vec<(Source, Vec<Diagnostic>)> = sources
-        .into_iter()
-        .map(|source| {
-            let diagnostics = crate::check(&source, &settings, rules::ALL);
-            (source, diagnostics)
-        })
-        .collect();
+    let threshold = args.fail_on.threshold();
+    let mut reporter = Reporter::new(args.format, args.quiet, color_choice(args.color));
     let mut tally = Tally::default();
-    for (_, diagnostics) in &results {
-        tally.add_file(diagnostics);
+    let mut failed = false;
+    let mut fails = false;
+    for target in &targets {
+        let Some(source) = load(target, &mut failed) else {
+            continue;
+        };
+        let diagnostics = crate::check(&source, &settings, rules::ALL);
+        tally.add_file(&diagnostics);
+        fails |= diagnostics
+            .iter()
+            .any(|d| threshold.is_some_and(|t| d.severity >= t));
+        if let Err(e) = reporter.file(&source, &diagnostics) {
+            error(format!("cannot write the report: {e}"));
+            return EXIT_ERROR;
+        }
     }
-    if let Err(e) = report(args, &results, &tally) {
+    if let Err(e) = reporter.finish(&tally) {
         error(format!("cannot write the report: {e}"));
         return EXIT_ERROR;
     }
     if failed {
-        return EXIT_ERROR;
+        EXIT_ERROR
+    } else if fails {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
     }
-    let threshold = args.fail_on.threshold();
-    let fails = results
-        .iter()
-        .flat_map(|(_, d)| d)
-        .any(|d| threshold.is_some_and(|t| d.severity >= t));
-    if fails { EXIT_FINDINGS } else { EXIT_CLEAN }
-}
-
-fn report(
-    args: &CheckArgs,
-    results: &[(Source, Vec<Diagnostic>)],
-    tally: &Tally,
-) -> std::io::Result<()> {
-    match args.format {
-        CheckFormat::Full => {
-            let writer = BufferWriter::stdout(color_choice(args.color));
-            let mut buffer = writer.buffer();
-            for (source, diagnostics) in results {
-                render::full::render(&mut buffer, source, diagnostics)
-                    .map_err(std::io::Error::other)?;
-            }
-            if !args.quiet {
-                summary_line(&mut buffer, tally)?;
-            }
-            writer.print(&buffer)
-        }
-        CheckFormat::Concise => {
-            let mut out = std::io::stdout().lock();
-            for (source, diagnostics) in results {
-                render::concise::render(&mut out, source, diagnostics)?;
-            }
-            if !args.quiet {
-                writeln!(out, "{}", tally.summary())?;
-            }
-            Ok(())
-        }
-        CheckFormat::Json => {
-            let files: Vec<(&Source, &[Diagnostic])> =
-                results.iter().map(|(s, d)| (s, d.as_slice())).collect();
-            println!("{}", render::json::report(&files, tally));
-            Ok(())
-        }
-        CheckFormat::JsonLines => {
-            let mut out = std::io::stdout().lock();
-            for (source, diagnostics) in results {
-                for d in diagnostics {
-                    writeln!(out, "{}", render::json::line(source, d))?;
-                }
-            }
-            Ok(())
-        }
-    }
-}
-
-fn summary_line(out: &mut dyn WriteColor, tally: &Tally) -> std::io::Result<()> {
-    let mut spec = termcolor::ColorSpec::new();
-    spec.set_bold(true);
-    out.set_color(&spec)?;
-    write!(out, "{}", tally.summary())?;
-    out.reset()?;
-    writeln!(out)
 }
 
 /// `auto` colours only a terminal, and never when `NO_COLOR` is set to anything.
@@ -174,7 +125,11 @@ fn inspect(args: &InspectArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let (sources, failed) = load_all(&targets);
+    let mut failed = false;
+    let sources: Vec<Source> = targets
+        .iter()
+        .filter_map(|t| load(t, &mut failed))
+        .collect();
     let settings = Settings::default();
     let mut values = Vec::new();
     for source in &sources {
@@ -205,7 +160,11 @@ fn score(args: &ScoreArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let (sources, failed) = load_all(&targets);
+    let mut failed = false;
+    let sources: Vec<Source> = targets
+        .iter()
+        .filter_map(|t| load(t, &mut failed))
+        .collect();
     let settings = Settings::default();
     let mut values = Vec::new();
     for source in &sources {

@@ -3,7 +3,6 @@
 
 use serde_json::{Value, json};
 
-use super::Tally;
 use crate::rules::Diagnostic;
 use crate::source::{ColumnUnit, Source, Span};
 
@@ -46,26 +45,11 @@ pub fn span_json(source: &Source, span: Span) -> Value {
     json!({"start": point(span.start), "end": point(span.end)})
 }
 
-/// The whole report for `--format json`.
-pub fn report(files: &[(&Source, &[Diagnostic])], tally: &Tally) -> Value {
-    let files: Vec<Value> = files
-        .iter()
-        .map(|(source, diagnostics)| {
-            json!({
-                "path": source.path().display().to_string(),
-                "diagnostics": diagnostics.iter().map(|d| diagnostic(source, d)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
+/// One file's entry in `--format json`'s `files` array.
+pub fn file(source: &Source, diagnostics: &[Diagnostic]) -> Value {
     json!({
-        "version": 1,
-        "files": files,
-        "summary": {
-            "files": tally.files,
-            "errors": tally.errors,
-            "warnings": tally.warnings,
-            "infos": tally.infos,
-        },
+        "path": source.path().display().to_string(),
+        "diagnostics": diagnostics.iter().map(|d| diagnostic(source, d)).collect::<Vec<_>>(),
     })
 }
 

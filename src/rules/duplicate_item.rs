@@ -1,5 +1,5 @@
 use super::{Context, Diagnostic, Rule, Severity};
-use crate::analysis::text::{normalised, similarity};
+use crate::analysis::text::{Bigrams, normalised, similarity, similarity_bound};
 use crate::syntax::{Item, ItemKind};
 
 /// Texts at least this similar (Dice over character bigrams) are one item written twice.
@@ -55,12 +55,15 @@ fn find_duplicates<'a>(
     items: impl Iterator<Item = &'a Item>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: Vec<(&Item, String)> = Vec::new();
+    let mut seen: Vec<(&Item, Bigrams)> = Vec::new();
     for item in items.filter(|i| !i.text.is_empty()) {
-        let text = normalised(cx.source.slice(item.text));
+        let text = Bigrams::of(&normalised(cx.source.slice(item.text)));
         let original = seen
             .iter()
-            .find(|(_, earlier)| similarity(earlier, &text) >= NEAR_COPY)
+            .find(|(_, earlier)| {
+                similarity_bound(earlier, &text) >= NEAR_COPY
+                    && similarity(earlier, &text) >= NEAR_COPY
+            })
             .map(|(earlier, _)| *earlier);
         match original {
             Some(original) => out.push(diagnose(cx, kind, item, original)),

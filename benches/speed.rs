@@ -1,0 +1,220 @@
+//! Speed and memory, measured side by side with a jieba baseline.
+//!
+//! Run with `cargo bench --bench speed`. It measures the okrlint binary cargo builds for the
+//! bench (release settings) against a baseline process that loads jieba-rs's default
+//! dictionary and tags a file line by line, and nothing else (`benches/jieba-baseline`, a
+//! package of its own so that its jieba features never reach okrlint; the bench builds it):
+//!
+//! 1. cold start on the sample: median wall time of whole processes, okrlint against baseline;
+//! 2. throughput on a generated 10 MB corpus of varied OKR documents, single-threaded;
+//! 3. okrlint's peak memory (maximum resident set) on that corpus.
+//!
+//! The bench binary is also the memory probe (`speed --peak-rss CMD…`), so each measurement
+//! is a fresh process.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const COLD_RUNS: usize = 15;
+const CORPUS_BYTES: usize = 10 * 1024 * 1024;
+const FILE_BYTES: usize = 50 * 1024;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--peak-rss") {
+        return peak_rss(&args[1..]);
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let okrlint = Path::new(env!("CARGO_BIN_EXE_okrlint"));
+    let baseline = build_baseline(root);
+    let me = std::env::current_exe().expect("the bench knows its own path");
+
+    let sample = root.join("fixtures/sample.txt");
+    let ours = median_time(|| {
+        run(
+            okrlint,
+            &["check", "--format", "concise", "-q", "--fail-on", "never"],
+            &[&sample],
+        )
+    });
+    let theirs = median_time(|| run(&baseline, &[], &[&sample]));
+    println!("\ncold start on the sample ({COLD_RUNS} runs each, median)");
+    println!("  okrlint check        {:>8.1} ms", ms(ours));
+    println!("  jieba load + tag     {:>8.1} ms", ms(theirs));
+    println!(
+        "  ratio                {:>8.3}   (target ≤ 0.25)",
+        ours.as_secs_f64() / theirs.as_secs_f64()
+    );
+
+    let corpus = root.join("target/bench-corpus");
+    let files = write_corpus(root, &corpus);
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
+    let file_refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let ours = time(|| {
+        run(
+            okrlint,
+            &["check", "--format", "concise", "-q", "--fail-on", "never"],
+            &[&corpus],
+        )
+    });
+    let theirs = time(|| run(&baseline, &[], &file_refs));
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    println!(
+        "\nthroughput on {} files, {mb:.1} MB, one thread",
+        files.len()
+    );
+    println!(
+        "  okrlint check        {:>8.1} MB/s  ({:.0} ms)",
+        mb / ours.as_secs_f64(),
+        ms(ours)
+    );
+    println!(
+        "  jieba load + tag     {:>8.1} MB/s  ({:.0} ms)",
+        mb / theirs.as_secs_f64(),
+        ms(theirs)
+    );
+    println!(
+        "  ratio                {:>8.3}   (target ≥ 0.60)",
+        theirs.as_secs_f64() / ours.as_secs_f64()
+    );
+
+    let output = Command::new(&me)
+        .arg("--peak-rss")
+        .arg(okrlint)
+        .args(["check", "--format", "concise", "-q", "--fail-on", "never"])
+        .arg(&corpus)
+        .output()
+        .expect("the memory probe runs");
+    let kib: f64 = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .expect("the probe prints KiB");
+    println!("\npeak memory on the corpus");
+    println!(
+        "  okrlint check        {:>8.1} MB   (target < 80)",
+        kib / 1024.0
+    );
+}
+
+/// Builds the baseline package (release) into `target/jieba-baseline` and returns its binary.
+fn build_baseline(root: &Path) -> PathBuf {
+    let target = root.join("target/jieba-baseline");
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+        .args(["build", "--release", "--quiet", "--manifest-path"])
+        .arg(root.join("benches/jieba-baseline/Cargo.toml"))
+        .arg("--target-dir")
+        .arg(&target)
+        .status()
+        .expect("cargo builds the baseline");
+    assert!(status.success(), "the baseline does not build");
+    target.join("release/jieba-baseline")
+}
+
+fn run(program: &Path, args: &[&str], paths: &[&Path]) {
+    let status = Command::new(program)
+        .args(args)
+        .args(paths)
+        .stdout(Stdio::null())
+        .status()
+        .expect("the measured program runs");
+    assert!(
+        status.success(),
+        "{} exited with {status}",
+        program.display()
+    );
+}
+
+fn time(f: impl FnOnce()) -> Duration {
+    let start = Instant::now();
+    f();
+    start.elapsed()
+}
+
+fn median_time(mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..COLD_RUNS).map(|_| time(&mut f)).collect();
+    times.sort();
+    times[COLD_RUNS / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Runs a command and prints the peak resident memory of it, in KiB.
+fn peak_rss(command: &[String]) {
+    let status = Command::new(&command[0])
+        .args(&command[1..])
+        .stdout(Stdio::null())
+        .status()
+        .expect("the measured program runs");
+    assert!(status.success(), "{} exited with {status}", command[0]);
+    // SAFETY: getrusage writes into the struct we pass and reads nothing else.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    println!("{}", usage.ru_maxrss);
+}
+
+/// A corpus of varied OKR documents: every fixture document, with its digits changed, pieced
+/// into files of about 50 KB, 10 MB in all. Written once; kept between runs.
+fn write_corpus(root: &Path, folder: &Path) -> Vec<PathBuf> {
+    let mut sources: Vec<String> = Vec::new();
+    for dir in [
+        "fixtures",
+        "fixtures/kr-cases",
+        "fixtures/kr-holdout",
+        "fixtures/outlines",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_document = matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md")
+            );
+            if let (true, Ok(text)) = (is_document, std::fs::read_to_string(&path)) {
+                sources.push(text);
+            }
+        }
+    }
+    sources.sort();
+    std::fs::create_dir_all(folder).expect("the corpus folder can be made");
+    let mut random = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        random ^= random << 13;
+        random ^= random >> 7;
+        random ^= random << 17;
+        random
+    };
+    let mut files = Vec::new();
+    let mut total = 0;
+    while total < CORPUS_BYTES {
+        let path = folder.join(format!("okr-{:04}.md", files.len()));
+        let mut text = String::new();
+        while text.len() < FILE_BYTES {
+            let document = &sources[next() as usize % sources.len()];
+            text.extend(document.chars().map(|c| {
+                if c.is_ascii_digit() {
+                    char::from(b'0' + (next() % 10) as u8)
+                } else {
+                    c
+                }
+            }));
+            text.push('\n');
+        }
+        total += text.len();
+        if !path.exists() {
+            std::fs::write(&path, &text).expect("the corpus can be written");
+        }
+        files.push(path);
+    }
+    files
+}
