@@ -42,6 +42,42 @@ const CHANGE_VERBS: [&str; 11] = [
 impl Facts {
     /// Reads the facts of the text at `span` of `source`.
     pub fn of(source: &Source, span: Span) -> Facts {
+        let mut facts = Facts::measures_of(source, span);
+        let text = source.slice(span);
+        let base = span.start;
+        facts.baselines = baseline::find(text, base);
+        let words = segment::words(text, base);
+        facts.clauses = clause::split(&words);
+        let measures: Vec<Span> = facts
+            .quantities
+            .iter()
+            .map(|q| q.span)
+            .chain(facts.placeholders.iter().copied())
+            .collect();
+        let windows: Vec<Span> = facts
+            .time_frames
+            .iter()
+            .filter(|t| t.kind == time::TimeKind::Window)
+            .map(|t| t.span)
+            .collect();
+        let evidence = kind::Evidence {
+            measures: &measures,
+            windows: &windows,
+        };
+        facts.judgement = kind::judge(&words, &facts.clauses, evidence);
+        facts.terms = terms(&words, &facts.clauses, &facts.quantities);
+        facts.changes = facts
+            .quantities
+            .iter()
+            .filter(|q| is_change(source.slice(Span::new(base, q.span.start))))
+            .map(|q| q.span)
+            .collect();
+        facts
+    }
+
+    /// Only the time frames, placeholders and quantities of a text: no words, clauses or
+    /// judgement.
+    pub fn measures_of(source: &Source, span: Span) -> Facts {
         let text = source.slice(span);
         let base = span.start;
         let placeholders = placeholder::find(text, base);
@@ -61,39 +97,19 @@ impl Facts {
             .chain(placeholders.iter().copied())
             .collect();
         let quantities = quantity::find(text, base, &excluded);
-        let baselines = baseline::find(text, base);
-        let words = segment::words(text, base);
-        let clauses = clause::split(&words);
-        let measures: Vec<Span> = quantities
-            .iter()
-            .map(|q| q.span)
-            .chain(placeholders.iter().copied())
-            .collect();
-        let windows: Vec<Span> = time_frames
-            .iter()
-            .filter(|t| t.kind == time::TimeKind::Window)
-            .map(|t| t.span)
-            .collect();
-        let evidence = kind::Evidence {
-            measures: &measures,
-            windows: &windows,
-        };
-        let judgement = kind::judge(&words, &clauses, evidence);
-        let terms = terms(&words, &clauses, &quantities);
-        let changes = quantities
-            .iter()
-            .filter(|q| is_change(source.slice(Span::new(base, q.span.start))))
-            .map(|q| q.span)
-            .collect();
         Facts {
             quantities,
             placeholders,
             time_frames,
-            baselines,
-            clauses,
-            terms,
-            changes,
-            judgement,
+            baselines: Vec::new(),
+            clauses: Vec::new(),
+            terms: Vec::new(),
+            changes: Vec::new(),
+            judgement: Judgement {
+                kind: Kind::Unclear,
+                deciding: None,
+                verdicts: Vec::new(),
+            },
         }
     }
 

@@ -26,7 +26,12 @@ use crate::syntax::{Document, Heading, KeyResult};
 
 /// Facts for every key result and objective of a document.
 pub struct Analysis {
-    facts: FxHashMap<Span, Facts>,
+    /// Key results' facts in document order (that of [`Document::key_results`]), then
+    /// objectives' in theirs.
+    facts: Vec<Facts>,
+    key_result_count: usize,
+    /// Where each item's facts are, by the item's span.
+    index: FxHashMap<Span, usize>,
     periods: FxHashMap<Span, Span>,
     /// Whether any heading declares a period.
     pub declares_period: bool,
@@ -34,9 +39,16 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn of(source: &Source, document: &Document) -> Analysis {
-        let mut facts = FxHashMap::default();
-        for item in document.items() {
-            facts.insert(item.span, Facts::of(source, item.text));
+        let mut facts = Vec::new();
+        let mut index = FxHashMap::default();
+        for key_result in document.key_results() {
+            index.insert(key_result.item.span, facts.len());
+            facts.push(Facts::of(source, key_result.item.text));
+        }
+        let key_result_count = facts.len();
+        for objective in document.objectives() {
+            index.insert(objective.item.span, facts.len());
+            facts.push(Facts::measures_of(source, objective.item.text));
         }
         let mut periods = FxHashMap::default();
         let title_period = document.title.as_ref().and_then(|h| h.period);
@@ -65,14 +77,22 @@ impl Analysis {
                 .any(|u| period(u.heading.as_ref()).is_some());
         Analysis {
             facts,
+            key_result_count,
+            index,
             periods,
             declares_period,
         }
     }
 
-    /// The facts of an item (an objective or a key result), by its span.
+    /// The facts of an item, by its span. An objective's facts hold only its time frames,
+    /// placeholders and quantities: nothing judges an objective's wording.
     pub fn facts(&self, item: &crate::syntax::Item) -> &Facts {
-        &self.facts[&item.span]
+        &self.facts[self.index[&item.span]]
+    }
+
+    /// Key results' facts, in the order of [`Document::key_results`].
+    pub fn key_result_facts(&self) -> &[Facts] {
+        &self.facts[..self.key_result_count]
     }
 
     /// The period a key result inherits from the headings above it.

@@ -33,6 +33,29 @@ static LEADS_NUMBER_SLOT: LazyLock<Regex> =
 /// Finds placeholders in `text`, which starts at byte `base` of its source.
 pub fn find(text: &str, base: usize) -> Vec<Span> {
     let mut found = Vec::new();
+    // Every slot starts with one of these; most key results have none.
+    let cue = |c: char| {
+        matches!(
+            c,
+            'X' | 'x'
+                | 'Ｘ'
+                | 'ｘ'
+                | '×'
+                | 'N'
+                | 'T'
+                | '待'
+                | '若'
+                | '某'
+                | '?'
+                | '？'
+                | '【'
+                | '['
+                | '_'
+        )
+    };
+    if !text.contains(cue) {
+        return found;
+    }
     for caps in SLOT.captures_iter(text) {
         let m = caps.get(0).expect("a match has a whole");
         let (start, end) = (m.start(), m.end());

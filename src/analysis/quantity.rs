@@ -45,12 +45,14 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid number pattern")
 });
 
-/// After the number: magnitude, then unit. Longer units first.
-static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+/// After a number: its magnitude (万, 亿, k), then its unit. Longer units first.
+static MAGNITUDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[万亿千百]+|[kKwWM](?-u:\b))").expect("valid magnitude pattern")
+});
+
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)^\s*
-        (?P<magnitude>[万亿千百]+|[kKwWM](?-u:\b))?\s*
-        (?P<unit>
+        r"(?x)^\s*(?:
             %|％|‰|个百分点|百分点|pp
           | 倍|番|一半|半
           | 万?元|块钱?|美元|美金
@@ -61,9 +63,9 @@ static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
           | 成
           | 届|类|步|星|颗|枚|吨|公斤|kg|米|公里|km|GB|TB|MB|起|例|户|间|门|节|字|本|部|处|只|棵|株
           | QPS|TPS
-        )?",
+        )",
     )
-    .expect("valid suffix pattern")
+    .expect("valid unit pattern")
 });
 
 /// Chinese numerals that are only an article before these (一个平台, 一套体系).
@@ -89,19 +91,18 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
             continue;
         }
         let numeral = m.as_str();
-        let suffix = SUFFIX
-            .captures(&text[end..])
-            .expect("the suffix pattern always matches");
-        // Where the unit ends, as an offset into `text`.
-        let unit_end = suffix.name("unit").map(|u| end + u.end());
-        let unit_text = suffix.name("unit").map(|u| u.as_str()).filter(|u| {
-            *u != "成"
-                || !unit_end.is_some_and(|e| {
-                    text[e..].starts_with(|c: char| "本为功立长员果熟交就型".contains(c))
-                })
+        let magnitude_end = MAGNITUDE.find(&text[end..]).map_or(end, |m| end + m.end());
+        let magnitude = (magnitude_end > end).then(|| text[end..magnitude_end].trim_start());
+        let unit = UNIT.find(&text[magnitude_end..]).map(|u| {
+            let unit_end = magnitude_end + u.end();
+            (text[magnitude_end..unit_end].trim_start(), unit_end)
         });
-        let unit_end = unit_text.and(unit_end);
-        let magnitude = suffix.name("magnitude").map(|g| g.as_str());
+        // 3成本 is no 30%.
+        let unit = unit.filter(|(u, e)| {
+            *u != "成" || !text[*e..].starts_with(|c: char| "本为功立长员果熟交就型".contains(c))
+        });
+        let unit_text = unit.map(|(u, _)| u);
+        let unit_end = unit.map(|(_, e)| e);
         let is_chinese =
             !numeral.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
         if is_chinese && !chinese_is_quantity(numeral, unit_text, text, start, unit_end) {
@@ -118,11 +119,7 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         {
             continue;
         }
-        let suffix_len = match (unit_end, magnitude) {
-            (Some(e), _) => e - end,
-            (None, Some(_)) => suffix.name("magnitude").map_or(0, |g| g.end()),
-            (None, None) => 0,
-        };
+        let suffix_len = unit_end.unwrap_or(magnitude_end) - end;
         let unit = classify_unit(unit_text, numeral);
         found.push(Quantity {
             span: Span::new(base + start, base + end + suffix_len),

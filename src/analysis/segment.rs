@@ -27,7 +27,7 @@ impl Word<'_> {
         !self
             .text
             .chars()
-            .any(|c| c.is_alphanumeric() || "%％‰".contains(c))
+            .any(|c| crate::syntax::is_word_char(c) || "%％‰".contains(c))
     }
 
     /// jieba says verb (`v`, not the nominal `vn`).

@@ -7,8 +7,8 @@ use crate::syntax::fold_width;
 pub fn normalised(text: &str) -> String {
     text.chars()
         .map(fold_width)
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .filter(|c| crate::syntax::is_word_char(*c))
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 

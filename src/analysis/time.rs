@@ -33,33 +33,137 @@ const NUM: &str = r"(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3
 const EVENTS: &str =
     r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账)";
 
-static PATTERNS: LazyLock<Vec<(TimeKind, Regex)>> = LazyLock::new(|| {
+/// Each pattern with the characters one of which it cannot match without: a text with none
+/// of them skips the pattern (see [`cue_mask`]).
+static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::new(|| {
     let n = NUM;
     let units = r"(?:个?工作日|个?自然日|个?小时|分钟|天|日|周|个月)";
     let edge = r"(?:底|末|初|中旬|上旬|下旬|结束)?\s*(?:前|之前|以前|内|截止|为止)?";
     let quarter = r"(?:第?[一二三四1-4]季度|[Qq][1-4])";
     let half = r"(?:[上下]半年|[Hh][12])";
     let year = r"(?:19|20)[0-9]{2}\s*(?:年|财年)";
-    [
-        (TimeKind::Window, format!(r"(?:在\s*)?{n}\s*{units}\s*(?:之内|以内|内)")),
-        (TimeKind::Window, r"(?:首|第一)(?:周|月|个月|天|日)\s*(?:之内|以内|内)|当[日天]".to_owned()),
-        (TimeKind::Deadline, format!(r"(?:{year}\s*)?{n}\s*月\s*(?:{n}\s*[日号])?\s*{edge}")),
-        (TimeKind::Deadline, r"[0-9]{1,2}\s*[点时日号]\s*(?:前|之前|以前)".to_owned()),
-        (TimeKind::Deadline, r"(?:上线|发布|交付|验收|投产)\s*(?:前|之前|以前)".to_owned()),
-        (TimeKind::Deadline, format!(r"{year}\s*(?:底|末|初|年底|年末|年中|{half}|{quarter}|全年)?\s*(?:前|之前|以前|内)?")),
-        (TimeKind::Deadline, format!(r"(?i:FY)\s?[0-9]{{2,4}}(?:\s*[-–]?\s*(?:{quarter}|{half}))?")),
-        (TimeKind::Deadline, format!(r"(?:{quarter}|{half})\s*(?:底|末|结束)\s*(?:前|之前|以前)?|(?:{quarter}|{half})\s*(?:前|之前|以前)")),
-        (TimeKind::Deadline, r"(?:年|月|季度?|周)(?:底|末)\s*(?:前|之前|以前)?|年中".to_owned()),
+    let patterns: [(TimeKind, &'static [char], String); 12] = [
+        (
+            TimeKind::Window,
+            &['内'],
+            format!(r"(?:在\s*)?{n}\s*{units}\s*(?:之内|以内|内)"),
+        ),
+        (
+            TimeKind::Window,
+            &['内', '当'],
+            r"(?:首|第一)(?:周|月|个月|天|日)\s*(?:之内|以内|内)|当[日天]".to_owned(),
+        ),
+        (
+            TimeKind::Deadline,
+            &['月'],
+            format!(r"(?:{year}\s*)?{n}\s*月\s*(?:{n}\s*[日号])?\s*{edge}"),
+        ),
+        (
+            TimeKind::Deadline,
+            &['前'],
+            r"[0-9]{1,2}\s*[点时日号]\s*(?:前|之前|以前)".to_owned(),
+        ),
+        (
+            TimeKind::Deadline,
+            &['前'],
+            r"(?:上线|发布|交付|验收|投产)\s*(?:前|之前|以前)".to_owned(),
+        ),
+        (
+            TimeKind::Deadline,
+            &['年'],
+            format!(
+                r"{year}\s*(?:底|末|初|年底|年末|年中|{half}|{quarter}|全年)?\s*(?:前|之前|以前|内)?"
+            ),
+        ),
+        (
+            TimeKind::Deadline,
+            &['F', 'f'],
+            format!(r"(?i:FY)\s?[0-9]{{2,4}}(?:\s*[-–]?\s*(?:{quarter}|{half}))?"),
+        ),
+        (
+            TimeKind::Deadline,
+            &['前', '底', '末', '结'],
+            format!(
+                r"(?:{quarter}|{half})\s*(?:底|末|结束)\s*(?:前|之前|以前)?|(?:{quarter}|{half})\s*(?:前|之前|以前)"
+            ),
+        ),
+        (
+            TimeKind::Deadline,
+            &['底', '末', '中'],
+            r"(?:年|月|季度?|周)(?:底|末)\s*(?:前|之前|以前)?|年中".to_owned(),
+        ),
         // Before or after an event the reader knows the date of, for each event: 大促前,
         // 开学后第三周前, 到期前90天 (whose 90天 is a lead time, a quantity).
-        (TimeKind::Window, format!(r"{EVENTS}\s*(?:前|后)\s*(?:第?{n}\s*{units})?\s*(?:前|之前|以前|内)?")),
-        (TimeKind::Period, format!(r"(?:本|今|当|下)\s*(?:季度|年度?|月|周|半年|学期)\s*(?:内|末|底)?|{quarter}|{half}|年度内|年内|季度内|月内|学期内")),
-        (TimeKind::Cadence, format!(r"每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|月|季度|季|半年|年|学期|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)")),
-    ]
-    .into_iter()
-    .map(|(kind, pattern)| (kind, Regex::new(&pattern).expect("valid time pattern")))
-    .collect()
+        (
+            TimeKind::Window,
+            &['前', '后'],
+            format!(r"{EVENTS}\s*(?:前|后)\s*(?:第?{n}\s*{units})?\s*(?:前|之前|以前|内)?"),
+        ),
+        (
+            TimeKind::Period,
+            &['季', '年', '月', '周', '学', '半', 'Q', 'q', 'H', 'h'],
+            format!(
+                r"(?:本|今|当|下)\s*(?:季度|年度?|月|周|半年|学期)\s*(?:内|末|底)?|{quarter}|{half}|年度内|年内|季度内|月内|学期内"
+            ),
+        ),
+        (
+            TimeKind::Cadence,
+            &['每', '双', '隔', '按', '逐'],
+            format!(
+                r"每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|月|季度|季|半年|年|学期|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)"
+            ),
+        ),
+    ];
+    patterns
+        .into_iter()
+        .map(|(kind, needs, pattern)| {
+            (
+                kind,
+                needs,
+                Regex::new(&pattern).expect("valid time pattern"),
+            )
+        })
+        .collect()
 });
+
+/// Which cue characters occur, as a bit set: one pass over a text instead of one per pattern.
+/// The cues are the characters time phrases hinge on, one bit each.
+fn cue_mask(chars: impl Iterator<Item = char>) -> u32 {
+    chars
+        .filter_map(cue_bit)
+        .fold(0, |mask, bit| mask | 1 << bit)
+}
+
+fn cue_bit(c: char) -> Option<u32> {
+    Some(match c {
+        '内' => 0,
+        '当' => 1,
+        '月' => 2,
+        '前' => 3,
+        '年' => 4,
+        'F' => 5,
+        'f' => 6,
+        '底' => 7,
+        '末' => 8,
+        '结' => 9,
+        '中' => 10,
+        '后' => 11,
+        '季' => 12,
+        '周' => 13,
+        '学' => 14,
+        '半' => 15,
+        'Q' => 16,
+        'q' => 17,
+        'H' => 18,
+        'h' => 19,
+        '每' => 20,
+        '双' => 21,
+        '隔' => 22,
+        '按' => 23,
+        '逐' => 24,
+        _ => return None,
+    })
+}
 
 /// Words before a time phrase that make it a baseline (比去年, 较2025年).
 const BASELINE_LEADS: [&str; 6] = ["比", "较", "同比", "相比", "对比", "与"];
@@ -69,7 +173,11 @@ pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
     let mut found: Vec<TimeFrame> = Vec::new();
     // Phrases read as something else (a baseline: 较3月末) keep later patterns off them too.
     let mut blocked: Vec<(usize, usize)> = Vec::new();
-    for (kind, pattern) in PATTERNS.iter() {
+    let cues = cue_mask(text.chars());
+    for (kind, needs, pattern) in PATTERNS.iter() {
+        if cues & cue_mask(needs.iter().copied()) == 0 {
+            continue;
+        }
         for m in pattern.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             let overlaps = |s: usize, e: usize| s < end && start < e;

@@ -1,9 +1,18 @@
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap;
+
 use super::{Context, Diagnostic, Rule, Severity};
 use crate::analysis::text::{Bigrams, normalised, similarity, similarity_bound};
 use crate::syntax::{Item, ItemKind};
 
 /// Texts at least this similar (Dice over character bigrams) are one item written twice.
 const NEAR_COPY: f64 = 0.9;
+
+/// How many items back a near copy is looked for; exact copies are found anywhere. Near
+/// copies are edited pastes, which sit close to their original, and a bound keeps a unit of
+/// thousands of items linear.
+const NEAR_WINDOW: usize = 16;
 
 pub(crate) static RULE: Rule = Rule {
     code: "S007",
@@ -13,7 +22,8 @@ pub(crate) static RULE: Rule = Rule {
     docs: r#"
 ## What it checks
 Two objectives, or two key results, in the same unit whose texts are the same or nearly the
-same once width, case, spacing and punctuation are set aside.
+same (90% of their character pairs shared) once width, case, spacing and punctuation are set
+aside. Exact copies are found anywhere in the unit; near copies among the 16 items before.
 
 ## Why it matters
 A duplicate is usually a copy-and-paste left behind. It double-counts one result and hides
@@ -55,19 +65,31 @@ fn find_duplicates<'a>(
     items: impl Iterator<Item = &'a Item>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: Vec<(&Item, Bigrams)> = Vec::new();
+    let mut exact: FxHashMap<String, &Item> = FxHashMap::default();
+    let mut recent: VecDeque<(&Item, Bigrams)> = VecDeque::with_capacity(NEAR_WINDOW);
     for item in items.filter(|i| !i.text.is_empty()) {
-        let text = Bigrams::of(&normalised(cx.source.slice(item.text)));
-        let original = seen
+        let text = normalised(cx.source.slice(item.text));
+        if let Some(original) = exact.get(&text) {
+            out.push(diagnose(cx, kind, item, original));
+            continue;
+        }
+        let bigrams = Bigrams::of(&text);
+        let near = recent
             .iter()
             .find(|(_, earlier)| {
-                similarity_bound(earlier, &text) >= NEAR_COPY
-                    && similarity(earlier, &text) >= NEAR_COPY
+                similarity_bound(earlier, &bigrams) >= NEAR_COPY
+                    && similarity(earlier, &bigrams) >= NEAR_COPY
             })
             .map(|(earlier, _)| *earlier);
-        match original {
+        match near {
             Some(original) => out.push(diagnose(cx, kind, item, original)),
-            None => seen.push((item, text)),
+            None => {
+                exact.insert(text, item);
+                if recent.len() == NEAR_WINDOW {
+                    recent.pop_front();
+                }
+                recent.push_back((item, bigrams));
+            }
         }
     }
 }

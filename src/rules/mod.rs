@@ -144,11 +144,10 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Every key result with text, with its facts.
     pub fn key_results(&self) -> impl Iterator<Item = (&'a KeyResult, &'a Facts)> + use<'a> {
-        let analysis = self.analysis;
         self.document
             .key_results()
-            .filter(|kr| !kr.item.text.is_empty())
-            .map(move |kr| (kr, analysis.facts(&kr.item)))
+            .zip(self.analysis.key_result_facts())
+            .filter(|(kr, _)| !kr.item.text.is_empty())
     }
 
     /// The text of a span.

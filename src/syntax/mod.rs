@@ -10,7 +10,7 @@ mod period;
 mod table;
 pub mod tree;
 
-pub use marker::{chinese_numeral, fold_width, is_cjk};
+pub use marker::{chinese_numeral, fold_width, is_cjk, is_word_char};
 pub use tree::*;
 
 use crate::source::{Source, Span};
