@@ -108,6 +108,11 @@ impl Lexicon {
 
     pub fn classes(&self, word: &str) -> Classes {
         let mut classes = self.words.get(word).copied().unwrap_or_default();
+        // Only words ending in one of these characters get a class from their ending.
+        let last = word.chars().next_back();
+        if !last.is_some_and(|c| "率额量数间长期本用入分价度员师".contains(c)) {
+            return classes;
+        }
         if names_a_measure(word) {
             classes.0 |= WordClass::Metric.bit();
         }
