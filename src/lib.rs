@@ -13,22 +13,22 @@ pub mod rules;
 pub mod source;
 pub mod syntax;
 
-use rules::{Context, Diagnostic, Rule, Settings};
+use rules::{Context, Diagnostic, Settings};
 use source::Source;
 
 /// Parses a source, analyses it and runs `rules` over it. A text with no outline in it yields
 /// nothing.
-pub fn check(source: &Source, settings: &Settings, rules: &[&'static Rule]) -> Vec<Diagnostic> {
+pub fn check(source: &Source, settings: &Settings) -> Vec<Diagnostic> {
     let document = syntax::parse(source);
     if !document.has_items() {
         return Vec::new();
     }
-    let analysis = analysis::Analysis::of(source, &document);
+    let analysis = analysis::Analysis::of(source, &document, &settings.analysis);
     let context = Context {
         source,
         document: &document,
         analysis: &analysis,
         settings,
     };
-    rules::check(&context, rules)
+    rules::check(&context)
 }

@@ -23,7 +23,7 @@ const KIND: f64 = 0.92;
 fn inspected(path: &Path) -> HashMap<u64, Value> {
     let source = common::fixture(common::relative(path));
     let document = syntax::parse(&source);
-    let analysis = Analysis::of(&source, &document);
+    let analysis = Analysis::of(&source, &document, &Default::default());
     let settings = Settings::default();
     let json = inspect::document_json(&Inspection {
         source: &source,

@@ -50,15 +50,19 @@ fn shape(source: &Source, doc: &Document) -> Vec<String> {
 }
 
 fn parser_diagnostics(source: &Source, doc: &Document) -> Vec<String> {
-    let settings = Settings::default();
-    let analysis = Analysis::of(source, doc);
+    let p001 = rules::find("P001").unwrap();
+    let settings = Settings {
+        rules: vec![(p001, p001.severity)],
+        ..Settings::default()
+    };
+    let analysis = Analysis::of(source, doc, &Default::default());
     let context = Context {
         source,
         document: doc,
         analysis: &analysis,
         settings: &settings,
     };
-    rules::check(&context, &[rules::find("P001").unwrap()])
+    rules::check(&context)
         .iter()
         .map(|d| d.message.clone())
         .collect()
@@ -176,7 +180,7 @@ fn outlines_in_other_shapes() {
     insta::glob!("../fixtures/outlines", "*.*", |path| {
         let source = fixture(common::relative(path));
         let doc = syntax::parse(&source);
-        let analysis = Analysis::of(&source, &doc);
+        let analysis = Analysis::of(&source, &doc, &Default::default());
         let settings = Settings::default();
         let inspection = inspect::Inspection {
             source: &source,

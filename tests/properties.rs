@@ -100,7 +100,7 @@ fn check_pipeline(text: String) {
     for span in all_spans(&doc) {
         assert_span(source.text(), span, "tree span");
     }
-    let diagnostics = okrlint::check(&source, &Settings::default(), ALL);
+    let diagnostics = okrlint::check(&source, &Settings::default());
     for d in &diagnostics {
         assert_span(source.text(), d.span, d.rule.code);
         for label in &d.related {
@@ -112,7 +112,7 @@ fn check_pipeline(text: String) {
     }
     let mut out = Buffer::no_color();
     render::full::render(&mut out, &source, &diagnostics).expect("full output renders");
-    let analysis = okrlint::analysis::Analysis::of(&source, &doc);
+    let analysis = okrlint::analysis::Analysis::of(&source, &doc, &Default::default());
     let settings = Settings::default();
     let inspection = render::inspect::Inspection {
         source: &source,

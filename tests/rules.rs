@@ -9,7 +9,7 @@ use okrlint::rules::{ALL, Diagnostic, Rule, Settings};
 use okrlint::source::Source;
 
 fn check(source: &Source) -> Vec<Diagnostic> {
-    okrlint::check(source, &Settings::default(), ALL)
+    okrlint::check(source, &Settings::default())
 }
 
 fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {

@@ -132,7 +132,7 @@ mod tests {
     use super::*;
 
     fn clauses(text: &str) -> Vec<(Role, &str)> {
-        let words = words(text, 0);
+        let words = words(text, 0, &Default::default());
         split(&words)
             .iter()
             .map(|c| (c.role, &text[c.span.range()]))

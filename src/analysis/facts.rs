@@ -9,6 +9,7 @@ use super::placeholder;
 use super::quantity::{self, Quantity, Unit};
 use super::segment::{self, Word};
 use super::time::{self, TimeFrame};
+use super::vocabulary::Vocabulary;
 use crate::source::{Source, Span};
 
 /// A word that matters to wording rules, with the role of the clause it stands in.
@@ -41,12 +42,12 @@ const CHANGE_VERBS: [&str; 11] = [
 
 impl Facts {
     /// Reads the facts of the text at `span` of `source`.
-    pub fn of(source: &Source, span: Span) -> Facts {
+    pub fn of(source: &Source, span: Span, vocabulary: &Vocabulary) -> Facts {
         let mut facts = Facts::measures_of(source, span);
         let text = source.slice(span);
         let base = span.start;
         facts.baselines = baseline::find(text, base);
-        let words = segment::words(text, base);
+        let words = segment::words(text, base, vocabulary);
         facts.clauses = clause::split(&words);
         let measures: Vec<Span> = facts
             .quantities

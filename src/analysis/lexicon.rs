@@ -85,6 +85,10 @@ impl Classes {
         self.0 == 0
     }
 
+    pub fn with(self, class: WordClass) -> Classes {
+        Classes(self.0 | class.bit())
+    }
+
     pub fn iter(self) -> impl Iterator<Item = WordClass> {
         WordClass::ALL.into_iter().filter(move |c| self.has(*c))
     }

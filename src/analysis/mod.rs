@@ -16,10 +16,12 @@ pub mod score;
 pub mod segment;
 pub mod text;
 pub mod time;
+pub mod vocabulary;
 
 use rustc_hash::FxHashMap;
 
 pub use facts::Facts;
+pub use vocabulary::{Options, Vocabulary};
 
 use crate::source::{Source, Span};
 use crate::syntax::{Document, Heading, KeyResult};
@@ -33,17 +35,18 @@ pub struct Analysis {
     /// Where each item's facts are, by the item's span.
     index: FxHashMap<Span, usize>,
     periods: FxHashMap<Span, Span>,
-    /// Whether any heading declares a period.
+    /// Whether any heading, or the configuration, declares a period.
     pub declares_period: bool,
+    default_period: bool,
 }
 
 impl Analysis {
-    pub fn of(source: &Source, document: &Document) -> Analysis {
+    pub fn of(source: &Source, document: &Document, options: &Options) -> Analysis {
         let mut facts = Vec::new();
         let mut index = FxHashMap::default();
         for key_result in document.key_results() {
             index.insert(key_result.item.span, facts.len());
-            facts.push(Facts::of(source, key_result.item.text));
+            facts.push(Facts::of(source, key_result.item.text, &options.vocabulary));
         }
         let key_result_count = facts.len();
         for objective in document.objectives() {
@@ -67,7 +70,9 @@ impl Analysis {
                 }
             }
         }
-        let declares_period = title_period.is_some()
+        let default_period = options.default_period.is_some();
+        let declares_period = default_period
+            || title_period.is_some()
             || document
                 .sections
                 .iter()
@@ -81,6 +86,7 @@ impl Analysis {
             index,
             periods,
             declares_period,
+            default_period,
         }
     }
 
@@ -93,6 +99,11 @@ impl Analysis {
     /// Key results' facts, in the order of [`Document::key_results`].
     pub fn key_result_facts(&self) -> &[Facts] {
         &self.facts[..self.key_result_count]
+    }
+
+    /// Whether a key result inherits a period, from a heading or the configuration.
+    pub fn inherits_period(&self, key_result: &KeyResult) -> bool {
+        self.default_period || self.periods.contains_key(&key_result.item.span)
     }
 
     /// The period a key result inherits from the headings above it.

@@ -177,7 +177,7 @@ fn objective_score<'d>(
         .key_results
         .iter()
         .map(|kr| {
-            let has_period = analysis.inherited_period(kr).is_some();
+            let has_period = analysis.inherits_period(kr);
             (kr, key_result(analysis.facts(&kr.item), has_period))
         })
         .collect();

@@ -1,11 +1,13 @@
 //! Word segmentation with jieba-rs, on a trimmed dictionary plus our lexicon terms, built
 //! once per process and only when a text has Chinese in it.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use jieba_rs::Jieba;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::{Classes, WordClass, lexicon};
+use super::vocabulary::Vocabulary;
 use crate::source::Span;
 
 /// A word of an item's text, with its absolute span, jieba's tag and our classes.
@@ -39,7 +41,37 @@ impl Word<'_> {
 /// Frequency given to lexicon terms the dictionary lacks: enough to keep each one whole.
 const TERM_FREQUENCY: usize = 3000;
 
-static SEGMENTER: LazyLock<Jieba> = LazyLock::new(|| {
+/// The segmenter for the built-in lexicons.
+static SEGMENTER: LazyLock<Jieba> = LazyLock::new(built_in);
+
+/// Segmenters for configured vocabularies, built once each and kept for the process.
+static CONFIGURED: LazyLock<Mutex<FxHashMap<Vocabulary, &'static Jieba>>> =
+    LazyLock::new(Default::default);
+
+/// The segmenter for a vocabulary: the built-in one, or one that also keeps the
+/// vocabulary's words whole.
+fn segmenter(vocabulary: &Vocabulary) -> &'static Jieba {
+    if vocabulary.is_empty() {
+        return &SEGMENTER;
+    }
+    let mut configured = CONFIGURED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    configured.entry(vocabulary.clone()).or_insert_with(|| {
+        let mut jieba = built_in();
+        for (word, frequency, tag) in vocabulary.segmenter_words() {
+            jieba.add_word(
+                word,
+                Some(frequency.unwrap_or(TERM_FREQUENCY)),
+                Some(tag.unwrap_or("n")),
+            );
+        }
+        // Kept for the process: a run meets few configurations, and words borrow from it.
+        Box::leak(Box::new(jieba))
+    })
+}
+
+fn built_in() -> Jieba {
     let dictionary = include_str!("../../rules/lexicon/zh/segmenter.txt");
     let mut jieba = Jieba::with_dict(&mut dictionary.as_bytes())
         .expect("the built-in dictionary is well-formed");
@@ -54,7 +86,7 @@ static SEGMENTER: LazyLock<Jieba> = LazyLock::new(|| {
         }
     }
     jieba
-});
+}
 
 fn tag_for(classes: Classes) -> &'static str {
     let verbish = [
@@ -79,15 +111,14 @@ pub fn needs_segmenter(text: &str) -> bool {
     text.chars().any(crate::syntax::is_cjk)
 }
 
-/// The words of `text`, which starts at byte `base` of its source. Text with no Chinese is
-/// split at spaces and punctuation without loading the segmenter.
-pub fn words(text: &str, base: usize) -> Vec<Word<'_>> {
-    let lex = lexicon();
+/// The words of `text`, which starts at byte `base` of its source, classed by `vocabulary`.
+/// Text with no Chinese is split at spaces and punctuation without loading the segmenter.
+pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Word<'t>> {
     if !needs_segmenter(text) {
-        return plain_words(text, base);
+        return plain_words(text, base, vocabulary);
     }
-    let mut words: Vec<Word<'_>> = Vec::new();
-    for t in SEGMENTER.tag(text, false) {
+    let mut words: Vec<Word<'t>> = Vec::new();
+    for t in segmenter(vocabulary).tag(text, false) {
         let span = Span::new(base + t.byte_start, base + t.byte_end);
         // 错误/率, 认知/度, 例/数: a measure's ending split off by the segmenter rejoins its word.
         if let Some(last) = words.last_mut().filter(|w| joins_measure_ending(w, t.word)) {
@@ -96,7 +127,7 @@ pub fn words(text: &str, base: usize) -> Vec<Word<'_>> {
                 text: joined,
                 span: last.span.cover(span),
                 tag: "n",
-                classes: lex.classes(joined),
+                classes: vocabulary.classes(joined),
             };
             continue;
         }
@@ -104,7 +135,7 @@ pub fn words(text: &str, base: usize) -> Vec<Word<'_>> {
             text: t.word,
             span,
             tag: t.tag,
-            classes: lex.classes(t.word),
+            classes: vocabulary.classes(t.word),
         });
     }
     words
@@ -116,8 +147,7 @@ fn joins_measure_ending(previous: &Word<'_>, next: &str) -> bool {
         && !previous.is_punctuation()
 }
 
-fn plain_words(text: &str, base: usize) -> Vec<Word<'_>> {
-    let lex = lexicon();
+fn plain_words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Word<'t>> {
     let mut words = Vec::new();
     let mut start = None;
     for (i, c) in text
@@ -132,7 +162,7 @@ fn plain_words(text: &str, base: usize) -> Vec<Word<'_>> {
                     text: word,
                     span: Span::new(base + s, base + i),
                     tag: "eng",
-                    classes: lex.classes(word),
+                    classes: vocabulary.classes(word),
                 });
                 start = None;
             }
@@ -157,7 +187,7 @@ mod tests {
     #[test]
     fn lexicon_terms_stay_whole_and_spans_are_absolute() {
         let text = "确保反馈问题1小时内得到解决";
-        let words = words(text, 100);
+        let words = words(text, 100, &Vocabulary::default());
         let solved = words
             .iter()
             .find(|w| w.text == "得到解决")
@@ -168,7 +198,10 @@ mod tests {
 
     #[test]
     fn text_without_chinese_is_split_plainly() {
-        let words: Vec<&str> = words("NPS 50, ship v2", 0).iter().map(|w| w.text).collect();
+        let words: Vec<&str> = words("NPS 50, ship v2", 0, &Vocabulary::default())
+            .iter()
+            .map(|w| w.text)
+            .collect();
         assert_eq!(words, ["NPS", "50", ",", "ship", "v2"]);
     }
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::rules::Severity;
+use crate::rules::config;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +27,8 @@ pub enum Command {
     Score(ScoreArgs),
     /// List the rules.
     Rules(RulesArgs),
+    /// Write an okrlint.toml with every option, commented, in the current folder.
+    Init,
     /// Show a rule's documentation: what it checks, why, a bad and a good example.
     Explain {
         /// A rule code (S005) or name (numbering-gap).
@@ -34,16 +36,42 @@ pub enum Command {
     },
 }
 
+/// Where files and their configuration come from; shared by `check`, `inspect` and `score`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
-    /// Files or folders to lint; folders are walked for .okr, .txt and .md files.
+pub struct Input {
+    /// Files or folders; folders are walked for .okr, .txt and .md files. `-` reads stdin.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// Use this configuration file for every file, instead of the closest okrlint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+    /// The name stdin's text is linted as (for configuration and format).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Run only these rules: codes, names or group letters (replaces the configuration's).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Also run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: Input,
     #[arg(long, value_enum, default_value_t = CheckFormat::Full)]
     pub format: CheckFormat,
-    /// Exit with 1 when there is a finding at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Exit with 1 when there is a finding at or above this severity (default: warning, or
+    /// `fail-on` in the configuration).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Print only the findings, no summary line.
@@ -53,16 +81,16 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
-    #[arg(default_value = ".")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: Input,
     #[arg(long, value_enum, default_value_t = InspectFormat::Tree)]
     pub format: InspectFormat,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ScoreArgs {
-    #[arg(default_value = ".")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: Input,
     #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
     pub format: ScoreFormat,
 }
@@ -109,14 +137,13 @@ pub enum FailOn {
     Never,
 }
 
-impl FailOn {
-    /// The lowest severity that fails the run, if any does.
-    pub fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
+impl From<FailOn> for config::FailOn {
+    fn from(fail_on: FailOn) -> Self {
+        match fail_on {
+            FailOn::Error => config::FailOn::Error,
+            FailOn::Warning => config::FailOn::Warning,
+            FailOn::Info => config::FailOn::Info,
+            FailOn::Never => config::FailOn::Never,
         }
     }
 }

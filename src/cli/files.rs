@@ -1,51 +1,89 @@
-//! Which files a run reads: named files as given, folders walked with `.gitignore` respected.
+//! Which files a run reads: named files as given, folders walked with `.gitignore` respected
+//! and the configuration's `[files]` globs applied, `-` for stdin.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::config::{Configs, Failure};
 use crate::source::{LoadError, Source};
-
-/// Extensions read when walking a folder.
-const EXTENSIONS: &[&str] = &["okr", "txt", "md", "markdown"];
 
 /// A file to lint, and whether the user named it (then failing to read it is an error; a
 /// file met while walking is skipped with a warning).
 pub struct Target {
     pub path: PathBuf,
     pub named: bool,
+    /// Read from stdin; `path` is the name it goes by.
+    pub stdin: bool,
+}
+
+/// Why the command line's paths could not be expanded.
+pub enum TargetError {
+    Missing(String),
+    Config(Failure),
 }
 
 /// Expands the command line's paths, sorted within each folder.
-pub fn targets(paths: &[PathBuf]) -> Result<Vec<Target>, String> {
+pub fn targets(
+    paths: &[PathBuf],
+    stdin_name: Option<&Path>,
+    configs: &mut Configs,
+) -> Result<Vec<Target>, TargetError> {
     let mut targets = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if path.as_os_str() == "-" {
+            targets.push(Target {
+                path: stdin_name.map_or_else(|| PathBuf::from("-"), Path::to_owned),
+                named: true,
+                stdin: true,
+            });
+            continue;
+        }
+        let meta = std::fs::metadata(path)
+            .map_err(|e| TargetError::Missing(format!("{}: {e}", path.display())))?;
         if !meta.is_dir() {
             targets.push(Target {
                 path: path.clone(),
                 named: true,
+                stdin: false,
             });
             continue;
         }
-        let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+        let mut found = Vec::new();
+        for entry in ignore::WalkBuilder::new(path)
             .build()
             .filter_map(Result::ok)
-            .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
-            .map(ignore::DirEntry::into_path)
-            .filter(|p| has_okr_extension(p))
-            .collect();
+        {
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let loaded = configs
+                .for_path(entry.path())
+                .map_err(TargetError::Config)?;
+            if loaded.files.takes(entry.path()) {
+                found.push(entry.into_path());
+            }
+        }
         found.sort();
-        targets.extend(found.into_iter().map(|path| Target { path, named: false }));
+        targets.extend(found.into_iter().map(|path| Target {
+            path,
+            named: false,
+            stdin: false,
+        }));
     }
     Ok(targets)
 }
 
-fn has_okr_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
-}
-
 /// Reads a target.
 pub fn load(target: &Target) -> Result<Source, LoadError> {
-    Source::read(&target.path)
+    if !target.stdin {
+        return Source::read(&target.path);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|error| LoadError::Io {
+            path: target.path.clone(),
+            error,
+        })?;
+    Source::from_bytes(&target.path, bytes)
 }

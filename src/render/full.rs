@@ -30,6 +30,23 @@ pub fn render(
     Ok(())
 }
 
+/// Writes one error with a label at `span`: a configuration error pointing into the TOML.
+pub fn error_at(
+    out: &mut dyn WriteColor,
+    source: &Source,
+    span: crate::source::Span,
+    message: &str,
+) -> Result<(), FilesError> {
+    let config = Config {
+        chars: Chars::ascii(),
+        ..Config::default()
+    };
+    let report = Report::error().with_message(message).with_labels(vec![
+        ReportLabel::primary((), span.range()).with_message("here"),
+    ]);
+    term::emit_to_write_style(out, &config, &SingleFile(source), &report)
+}
+
 fn report(d: &Diagnostic) -> Report<()> {
     let severity = match d.severity {
         Severity::Error => ReportSeverity::Error,

@@ -28,7 +28,7 @@ impl Inspection<'_> {
     }
 
     fn key_result_score(&self, kr: &KeyResult) -> u32 {
-        let has_period = self.analysis.inherited_period(kr).is_some();
+        let has_period = self.analysis.inherits_period(kr);
         score::key_result(self.analysis.facts(&kr.item), has_period).total()
     }
 }

@@ -64,3 +64,62 @@ pub fn explain(rule: &Rule) -> String {
         rule.docs.trim_end()
     )
 }
+
+/// The configuration `okrlint init` writes: every option at its default, commented.
+pub fn default_config() -> String {
+    let mut out = String::from(
+        "# okrlint configuration. The closest okrlint.toml (or .okrlint.toml) above a file applies\n\
+         # to it; every key is optional and shows its default.\n\n\
+         # Another configuration to build on, relative to this file.\n\
+         # extend = \"../okrlint.toml\"\n\n\
+         # The lowest severity that makes `okrlint check` exit 1: error, warning, info or never.\n\
+         fail-on = \"warning\"\n\n\
+         [rules]\n\
+         # Which rules run: codes (M001), names (missing-number), group letters (M) or ALL.\n\
+         select = [\"ALL\"]\n\
+         extend-select = []\n\
+         ignore = []\n\n\
+         # A severity per rule: error, warning, info, or off.\n\
+         [rules.severity]\n",
+    );
+    for rule in ALL {
+        let _ = writeln!(
+            out,
+            "# {} = \"{}\"    # {}",
+            rule.code,
+            rule.severity.as_str(),
+            rule.name
+        );
+    }
+    let limits = crate::analysis::score::Limits::default();
+    let _ = write!(
+        out,
+        "\n[limits]\n\
+         key-results-per-objective = [{}, {}]\n\
+         objectives-per-unit = {}\n\
+         objective-max-chars = {}\n\
+         key-result-max-chars = {}\n\n\
+         [period]\n\
+         # The period of every key result whose headings declare none, e.g. \"2026Q1\".\n\
+         # default = \"2026Q1\"\n\n\
+         [vocab]\n\
+         # Words never flagged, and words added to the built-in lists.\n\
+         accept = []\n\
+         vague = []\n\
+         hedge = []\n\
+         activity = []\n\
+         # A user dictionary for the segmenter, in jieba's format (word [frequency] [tag]).\n\
+         # dictionary = \"okr-words.txt\"\n\n\
+         [files]\n\
+         # Globs of files to lint when walking folders (default: *.okr, *.txt, *.md, *.markdown)\n\
+         # and of files to skip, relative to this file.\n\
+         include = []\n\
+         exclude = []\n",
+        limits.key_results_per_objective.0,
+        limits.key_results_per_objective.1,
+        limits.objectives_per_unit,
+        limits.objective_max_chars,
+        limits.key_result_max_chars,
+    );
+    out
+}

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::analysis::clause::Role;
 use crate::analysis::lexicon::WordClass;
 
@@ -31,7 +31,7 @@ KR1：按时交付的项目占比从70%提升到90%
 KR2：P1以上线上故障从每月4次降低到1次以内
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

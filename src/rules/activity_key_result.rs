@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::analysis::kind::Kind;
 
 pub(crate) static RULE: Rule = Rule {
@@ -32,7 +32,7 @@ KR1：新版需求文档中经用户访谈验证的需求占比达到80%
 KR2：新功能上线30天内的使用率从20%提升到40%
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

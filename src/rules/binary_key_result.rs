@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::analysis::kind::Kind;
 use crate::analysis::lexicon::WordClass;
 use crate::analysis::time::TimeKind;
@@ -7,7 +7,7 @@ pub(crate) static RULE: Rule = Rule {
     code: "M005",
     name: "binary-key-result",
     severity: Severity::Info,
-    summary: "done/not-done with no quantity (确定方向, 创建系统)",
+    summary: "a done-or-not outcome with no quantity (消除停机现象, 保证按期到岗)",
     docs: r#"
 ## What it checks
 A key result that can only be met or missed — a state made true once — with no quantity to
@@ -36,7 +36,7 @@ KR1：月度非计划停机时长从6小时降低到1小时以内
 KR2：核心系统迁移后的故障恢复时间从4小时缩短到30分钟
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

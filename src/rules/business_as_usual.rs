@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::analysis::clause::Role;
 use crate::analysis::lexicon::WordClass;
 
@@ -29,7 +29,7 @@ KR1：核心客户续约率从88%提升到93%
 KR2：流失预警客户的挽回率达到40%
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::analysis::clause::Role;
 use crate::analysis::kind::Kind;
 
@@ -31,7 +31,7 @@ KR1：一次交检合格率达到99%
 KR2：客户投诉件数比去年减少一半
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

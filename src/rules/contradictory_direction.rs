@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::analysis::baseline::Direction;
 
 pub(crate) static RULE: Rule = Rule {
@@ -29,7 +29,7 @@ KR1：客户投诉率从12%降低到8%
 KR2：首次解决率从60%提升到75%
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -2,7 +2,7 @@ use std::collections::VecDeque;
 
 use rustc_hash::FxHashMap;
 
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::analysis::text::{Bigrams, normalised, similarity, similarity_bound};
 use crate::syntax::{Item, ItemKind};
 
@@ -43,7 +43,7 @@ KR1：客户问题解决时间缩短至2天
 KR2：客户问题首次响应时间缩短至4小时
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

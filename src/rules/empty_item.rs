@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::syntax::{Item, ItemKind};
 
 pub(crate) static RULE: Rule = Rule {
@@ -28,7 +28,7 @@ KR1：季度客户满意度从78分提升到85分
 KR2：客户投诉量比上季度减少30%
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

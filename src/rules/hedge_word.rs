@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::analysis::lexicon::WordClass;
 
 pub(crate) static RULE: Rule = Rule {
@@ -29,7 +29,7 @@ KR1：关键岗位在6月30日前全部到岗
 KR2：技术岗位平均招聘周期从45天缩短到30天
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,4 +1,4 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Check, Context, Diagnostic, Edit, Fix, Rule, Severity};
 use crate::syntax::{Marker, MarkerProblem};
 
 pub(crate) static RULE: Rule = Rule {
@@ -33,7 +33,7 @@ KR2：投诉率降低20%
 The fix rewrites the marker in its canonical form and inserts the colon the document uses
 most.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

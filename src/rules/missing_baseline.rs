@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M006",
@@ -29,7 +29,7 @@ KR1：单项目交付成本比去年降低15%
 KR2：返工工时从每月400小时减少到280小时
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

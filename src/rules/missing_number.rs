@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M001",
@@ -29,7 +29,7 @@ KR1：季度客户满意度从78分提升到85分
 KR2：投诉平均处理时长从3天缩短到1天
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::source::Span;
 
 pub(crate) static RULE: Rule = Rule {
@@ -36,13 +36,13 @@ KR1：核心接口可用性达到99.9%
 KR2：P1故障数降低到每月2次以内
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let undated: Vec<Span> = cx
         .key_results()
-        .filter(|(kr, facts)| !facts.has_deadline() && cx.analysis.inherited_period(kr).is_none())
+        .filter(|(kr, facts)| !facts.has_deadline() && !cx.analysis.inherits_period(kr))
         .map(|(kr, _)| kr.item.text)
         .collect();
     let Some(&first) = undated.first() else {

@@ -6,6 +6,7 @@ mod activity_key_result;
 mod binary_key_result;
 mod business_as_usual;
 mod compound_key_result;
+pub mod config;
 mod contradictory_direction;
 mod diagnostic;
 mod duplicate_item;
@@ -23,6 +24,9 @@ mod orphan_key_result;
 mod overlong_item;
 mod placeholder_target;
 mod quantified_objective;
+pub mod selection;
+mod suppression;
+mod unused_suppression;
 mod vague_verb;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
@@ -30,7 +34,7 @@ pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
 use std::fmt;
 
 use crate::analysis::score::Limits;
-use crate::analysis::{Analysis, Facts};
+use crate::analysis::{Analysis, Facts, Options};
 use crate::source::Source;
 use crate::syntax::{Document, KeyResult};
 
@@ -68,7 +72,16 @@ pub struct Rule {
     pub summary: &'static str,
     /// Markdown with `## What it checks`, `## Why it matters`, `## Bad`, `## Good`.
     pub docs: &'static str,
-    pub check: fn(&Context<'_>, &mut Vec<Diagnostic>),
+    pub check: Check,
+}
+
+/// How a rule finds its problems.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// By reading the document and its facts.
+    Document(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// By the suppression stage, from the comments that silenced nothing (X001).
+    Suppressions,
 }
 
 impl fmt::Debug for Rule {
@@ -76,6 +89,14 @@ impl fmt::Debug for Rule {
         write!(f, "{} ({})", self.code, self.name)
     }
 }
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for Rule {}
 
 impl Rule {
     /// The group a rule belongs to: the letter of its code (`S` for `S005`).
@@ -118,6 +139,7 @@ pub static ALL: &[&Rule] = &[
     &overlong_item::RULE,
     &quantified_objective::RULE,
     &business_as_usual::RULE,
+    &unused_suppression::RULE,
 ];
 
 /// Finds a rule by code (`s005`, `S005`) or name (`numbering-gap`).
@@ -127,10 +149,42 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// What rules read besides the document; the configuration file can change it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What a run is told by its configuration and command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub limits: Limits,
+    pub analysis: Options,
+    /// The rules that run, in registry order, each with its severity.
+    pub rules: Vec<(&'static Rule, Severity)>,
+    /// The lowest severity that fails a run; `None`: nothing does.
+    pub fail_on: Option<Severity>,
+}
+
+impl Default for Settings {
+    /// Every rule at its default severity; warnings fail the run.
+    fn default() -> Self {
+        Settings {
+            limits: Limits::default(),
+            analysis: Options::default(),
+            rules: ALL.iter().map(|r| (*r, r.severity)).collect(),
+            fail_on: Some(Severity::Warning),
+        }
+    }
+}
+
+impl Settings {
+    /// The severity a rule runs at, or `None` when it does not run.
+    pub fn severity(&self, code: &str) -> Option<Severity> {
+        self.rules
+            .iter()
+            .find(|(r, _)| r.code == code)
+            .map(|(_, s)| *s)
+    }
+
+    /// Whether a finding fails the run.
+    pub fn fails(&self, diagnostic: &Diagnostic) -> bool {
+        self.fail_on.is_some_and(|bar| diagnostic.severity >= bar)
+    }
 }
 
 /// What a rule's check reads.
@@ -156,14 +210,20 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Runs `rules` over a parsed document; diagnostics come back in source order.
-pub fn check(context: &Context<'_>, rules: &[&'static Rule]) -> Vec<Diagnostic> {
+/// Runs the settings' rules over a parsed document, at their configured severities, and
+/// applies suppression comments. Diagnostics come back in source order.
+pub fn check(context: &Context<'_>) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for rule in rules {
-        (rule.check)(context, &mut diagnostics);
+    for (rule, severity) in &context.settings.rules {
+        if let Check::Document(check) = rule.check {
+            let first = diagnostics.len();
+            check(context, &mut diagnostics);
+            for d in &mut diagnostics[first..] {
+                d.severity = *severity;
+            }
+        }
     }
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
-    });
-    diagnostics
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule.code));
+    let unused = context.settings.severity(unused_suppression::RULE.code);
+    suppression::apply(context.source, context.document, diagnostics, unused)
 }

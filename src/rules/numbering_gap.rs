@@ -1,4 +1,4 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Check, Context, Diagnostic, Edit, Fix, Rule, Severity};
 use crate::syntax::{Item, ItemKind, Number, NumberForm, chinese_numeral};
 
 pub(crate) static RULE: Rule = Rule {
@@ -35,7 +35,7 @@ KR3：首次响应时间缩短到4小时以内
 
 The fix renumbers the items in order.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "S004",
@@ -48,7 +48,7 @@ KR1：需求平均交付周期从20天缩短到12天
 KR2：发布回滚率降低到3%以下
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "S002",
@@ -31,7 +31,7 @@ KR1：单项目交付成本比去年降低15%
 KR2：返工工时占比降低到5%以下
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "C005",
@@ -27,7 +27,7 @@ KR1：新签客户合同额不少于3,000万元
 KR2：老客户续约率从82%提升到90%
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Rule, Severity};
 use crate::analysis::score::unmeasured_vague_terms;
 
 pub(crate) static RULE: Rule = Rule {
@@ -30,7 +30,7 @@ KR1：通过流程分析，将销售支持工单的平均处理时长从3天缩�
 KR2：客户服务满意度从80分提升到88分
 ```
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
