@@ -3,7 +3,7 @@
 
 use codespan_reporting::term::termcolor::Buffer;
 use okrlint::render;
-use okrlint::rules::{ALL, Settings};
+use okrlint::rules::Settings;
 use okrlint::source::{Source, Span};
 use okrlint::syntax::{self, Document, Item};
 use proptest::prelude::*;
