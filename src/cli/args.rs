@@ -77,6 +77,9 @@ pub struct CheckArgs {
     /// Print only the findings, no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Count findings per rule instead of listing them.
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -113,6 +116,9 @@ pub enum CheckFormat {
     Concise,
     Json,
     JsonLines,
+    Sarif,
+    Github,
+    Rdjson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

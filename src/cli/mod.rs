@@ -119,7 +119,12 @@ fn check(args: &CheckArgs) -> u8 {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let mut reporter = Reporter::new(args.format, args.quiet, color_choice(args.color));
+    let mut reporter = Reporter::new(
+        args.format,
+        args.quiet,
+        args.statistics,
+        color_choice(args.color),
+    );
     let mut tally = Tally::default();
     let mut failed = false;
     let mut fails = false;

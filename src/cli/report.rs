@@ -4,7 +4,7 @@
 use std::io::{self, BufWriter, Stdout, Write};
 
 use codespan_reporting::term::termcolor::{self, BufferWriter, ColorSpec, WriteColor};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::args::CheckFormat;
 use crate::render::{self, Tally};
@@ -14,24 +14,41 @@ use crate::source::Source;
 pub struct Reporter {
     format: CheckFormat,
     quiet: bool,
+    /// `--statistics`: counts per rule instead of the findings.
+    statistics: bool,
     colour: BufferWriter,
     out: BufWriter<Stdout>,
     files_written: usize,
+    /// Formats that are one document: what was gathered so far (SARIF results, rdjson
+    /// diagnostics).
+    gathered: Vec<Value>,
+    annotations: render::github::Written,
 }
 
 impl Reporter {
-    pub fn new(format: CheckFormat, quiet: bool, colour: termcolor::ColorChoice) -> Self {
+    pub fn new(
+        format: CheckFormat,
+        quiet: bool,
+        statistics: bool,
+        colour: termcolor::ColorChoice,
+    ) -> Self {
         Reporter {
             format,
             quiet,
+            statistics,
             colour: BufferWriter::stdout(colour),
             out: BufWriter::new(io::stdout()),
             files_written: 0,
+            gathered: Vec::new(),
+            annotations: render::github::Written::default(),
         }
     }
 
     /// Reports one file's findings.
     pub fn file(&mut self, source: &Source, diagnostics: &[Diagnostic]) -> io::Result<()> {
+        if self.statistics {
+            return Ok(());
+        }
         match self.format {
             CheckFormat::Full => {
                 if diagnostics.is_empty() {
@@ -58,6 +75,15 @@ impl Reporter {
                     self.out.write_all(b"\n")?;
                 }
             }
+            CheckFormat::Sarif => self
+                .gathered
+                .extend(render::sarif::results(source, diagnostics)),
+            CheckFormat::Rdjson => self
+                .gathered
+                .extend(render::rdjson::diagnostics(source, diagnostics)),
+            CheckFormat::Github => {
+                render::github::render(&mut self.out, source, diagnostics, &mut self.annotations)?
+            }
         }
         self.files_written += 1;
         Ok(())
@@ -65,6 +91,15 @@ impl Reporter {
 
     /// Ends the report: the summary line, or the JSON summary.
     pub fn finish(mut self, tally: &Tally) -> io::Result<()> {
+        if self.statistics {
+            match self.format {
+                CheckFormat::Json | CheckFormat::JsonLines => {
+                    writeln!(self.out, "{}", tally.statistics_json())?
+                }
+                _ => write!(self.out, "{}", tally.statistics())?,
+            }
+            return self.out.flush();
+        }
         match self.format {
             CheckFormat::Full if !self.quiet => {
                 self.out.flush()?;
@@ -90,6 +125,22 @@ impl Reporter {
                 });
                 write!(self.out, "],\"summary\":{summary}}}")?;
                 writeln!(self.out)?;
+            }
+            CheckFormat::Sarif => writeln!(
+                self.out,
+                "{}",
+                render::sarif::log(std::mem::take(&mut self.gathered))
+            )?,
+            CheckFormat::Rdjson => writeln!(
+                self.out,
+                "{}",
+                render::rdjson::report(std::mem::take(&mut self.gathered))
+            )?,
+            CheckFormat::Github => {
+                render::github::finish(&mut self.out, &self.annotations)?;
+                if !self.quiet {
+                    writeln!(self.out, "{}", tally.summary())?;
+                }
             }
             _ => {}
         }

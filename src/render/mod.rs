@@ -2,20 +2,30 @@
 
 pub mod concise;
 pub mod full;
+pub mod github;
 pub mod inspect;
 pub mod json;
+pub mod rdjson;
 pub mod rule_docs;
+pub mod sarif;
 pub mod score;
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde_json::{Value, json};
 
 use crate::rules::{Diagnostic, Severity};
 
-/// Findings counted by severity, over one or many files.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+/// Findings counted by severity and by rule, over one or many files.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Tally {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings per rule: code → (name, count).
+    pub by_rule: BTreeMap<&'static str, (&'static str, usize)>,
 }
 
 impl Tally {
@@ -27,7 +37,37 @@ impl Tally {
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
             }
+            self.by_rule
+                .entry(d.rule.code)
+                .or_insert((d.rule.name, 0))
+                .1 += 1;
         }
+    }
+
+    /// `--statistics`: one line per rule with findings, most first.
+    pub fn statistics(&self) -> String {
+        let mut out = String::new();
+        for (code, name, count) in self.ranked() {
+            let _ = writeln!(out, "{count:>6}  {code}  {name}");
+        }
+        out
+    }
+
+    /// `--statistics` in JSON.
+    pub fn statistics_json(&self) -> Value {
+        self.ranked()
+            .map(|(code, name, count)| json!({"code": code, "name": name, "count": count}))
+            .collect()
+    }
+
+    fn ranked(&self) -> impl Iterator<Item = (&'static str, &'static str, usize)> {
+        let mut rows: Vec<_> = self
+            .by_rule
+            .iter()
+            .map(|(code, (name, count))| (*code, *name, *count))
+            .collect();
+        rows.sort_by_key(|(code, _, count)| (std::cmp::Reverse(*count), *code));
+        rows.into_iter()
     }
 
     pub fn total(&self) -> usize {
