@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod fix;
 pub mod render;
 pub mod rules;
 pub mod source;

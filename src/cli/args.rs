@@ -80,6 +80,15 @@ pub struct CheckArgs {
     /// Count findings per rule instead of listing them.
     #[arg(long)]
     pub statistics: bool,
+    /// Apply safe fixes to the files, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, apply fixes marked unsafe too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 }
 
 #[derive(Debug, clap::Args)]

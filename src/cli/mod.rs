@@ -6,6 +6,7 @@ mod args;
 mod config;
 mod files;
 mod report;
+mod write;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -128,6 +129,8 @@ fn check(args: &CheckArgs) -> u8 {
     let mut tally = Tally::default();
     let mut failed = false;
     let mut fails = false;
+    let mut would_change = false;
+    let mut fixed_count = 0;
     for target in &targets {
         let settings = match configs.for_path(&target.path) {
             Ok(loaded) => loaded.settings,
@@ -136,9 +139,29 @@ fn check(args: &CheckArgs) -> u8 {
                 return EXIT_ERROR;
             }
         };
-        let Some(source) = load(target, &mut failed) else {
+        let Some(mut source) = load(target, &mut failed) else {
             continue;
         };
+        if args.fix || args.diff {
+            let fixed = crate::fix::fix(&source, &settings, args.unsafe_fixes);
+            if args.diff {
+                would_change |= fixed.text != source.text();
+                print!("{}", render::diff::unified(&source, &fixed.text));
+                continue;
+            }
+            fixed_count += fixed.fixed;
+            if target.stdin {
+                // The fixed text is the output; there is no room for a report beside it.
+                print!("{}", fixed.text);
+                return EXIT_CLEAN;
+            }
+            if let Err(e) = write::replace(source.path(), source.text(), &fixed.text) {
+                error(format!("{}: {e}", source.path().display()));
+                failed = true;
+                continue;
+            }
+            source = Source::new(source.path(), fixed.text);
+        }
         let diagnostics = crate::check(&source, &settings);
         tally.add_file(&diagnostics);
         fails |= diagnostics.iter().any(|d| settings.fails(d));
@@ -146,6 +169,21 @@ fn check(args: &CheckArgs) -> u8 {
             error(format!("cannot write the report: {e}"));
             return EXIT_ERROR;
         }
+    }
+    if args.diff {
+        return if failed {
+            EXIT_ERROR
+        } else if would_change {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        };
+    }
+    if args.fix && !args.quiet && fixed_count > 0 {
+        eprintln!(
+            "Fixed {fixed_count} problem{}.",
+            if fixed_count == 1 { "" } else { "s" }
+        );
     }
     if let Err(e) = reporter.finish(&tally) {
         error(format!("cannot write the report: {e}"));

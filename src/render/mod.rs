@@ -1,6 +1,7 @@
 //! Output: one module per format. Renderers read diagnostics and trees; they decide nothing.
 
 pub mod concise;
+pub mod diff;
 pub mod full;
 pub mod github;
 pub mod inspect;

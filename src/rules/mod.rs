@@ -11,12 +11,15 @@ mod contradictory_direction;
 mod diagnostic;
 mod duplicate_item;
 mod empty_item;
+mod halfwidth_punctuation_in_chinese;
 mod hedge_word;
+mod inconsistent_end_punctuation;
 mod key_result_count;
 mod malformed_item_marker;
 mod missing_baseline;
 mod missing_number;
 mod missing_time_frame;
+mod mixed_colon_width;
 mod numbering_gap;
 mod objective_count;
 mod objective_without_key_results;
@@ -139,6 +142,9 @@ pub static ALL: &[&Rule] = &[
     &overlong_item::RULE,
     &quantified_objective::RULE,
     &business_as_usual::RULE,
+    &mixed_colon_width::RULE,
+    &halfwidth_punctuation_in_chinese::RULE,
+    &inconsistent_end_punctuation::RULE,
     &unused_suppression::RULE,
 ];
 

@@ -1,0 +1,93 @@
+use super::{Applicability, Check, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::syntax::{Item, ItemKind};
+
+pub(crate) static RULE: Rule = Rule {
+    code: "F003",
+    name: "inconsistent-end-punctuation",
+    severity: Severity::Info,
+    summary: "some items end with `。` and others of the same kind do not",
+    docs: r#"
+## What it checks
+Key results (or objectives) of which some end with `。` and others do not. What most items of
+that kind do is taken as the document's habit; the others are flagged.
+
+## Why it matters
+A small thing, but OKR documents are read side by side and pasted into slides: consistent
+endings are the difference between a draft and a finished page.
+
+## Bad
+```
+O1：提升客户满意度
+KR1：季度客户满意度从78分提升到85分。
+KR2：客户投诉量比上季度减少30%。
+KR3：首次响应时间缩短到4小时以内
+```
+
+## Good
+```
+O1：提升客户满意度
+KR1：季度客户满意度从78分提升到85分。
+KR2：客户投诉量比上季度减少30%。
+KR3：首次响应时间缩短到4小时以内。
+```
+
+The fix adds or removes the `。`.
+"#,
+    check: Check::Document(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let objectives: Vec<&Item> = cx.document.objectives().map(|o| &o.item).collect();
+    let key_results: Vec<&Item> = cx.document.key_results().map(|k| &k.item).collect();
+    for (kind, items) in [
+        (ItemKind::Objective, objectives),
+        (ItemKind::KeyResult, key_results),
+    ] {
+        let items: Vec<&Item> = items.into_iter().filter(|i| !i.text.is_empty()).collect();
+        let ending = |i: &&Item| cx.text(i.text).ends_with('。');
+        let with = items.iter().filter(|i| ending(i)).count();
+        let without = items.len() - with;
+        if with == 0 || without == 0 {
+            continue;
+        }
+        // The habit is what most do; on a tie, ending with 。.
+        let usual = with >= without;
+        for item in items.iter().filter(|i| ending(i) != usual) {
+            out.push(diagnose(kind, item, usual));
+        }
+    }
+}
+
+fn diagnose(kind: ItemKind, item: &Item, usual: bool) -> Diagnostic {
+    let noun = kind.noun();
+    let (message, edit) = if usual {
+        (
+            format!("其他{noun}以“。”结尾，这一条没有"),
+            Edit {
+                span: crate::source::Span::empty_at(item.text.end),
+                replacement: "。".to_owned(),
+            },
+        )
+    } else {
+        (
+            format!("其他{noun}不以“。”结尾，这一条有"),
+            Edit {
+                span: crate::source::Span::new(item.text.end - '。'.len_utf8(), item.text.end),
+                replacement: String::new(),
+            },
+        )
+    };
+    Diagnostic::new(&RULE, item.text, message)
+        .label("结尾与其他条目不一致")
+        .help(format!("统一{noun}的结尾标点"))
+        .fix(Fix {
+            applicability: Applicability::Safe,
+            description: if usual {
+                "补上“。”"
+            } else {
+                "删去“。”"
+            }
+            .to_owned(),
+            edits: vec![edit],
+        })
+}
