@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
@@ -18,15 +18,15 @@ const DEFAULT_INCLUDE: [&str; 4] = ["*.okr", "*.txt", "*.md", "*.markdown"];
 
 /// The settings for a file, and which files a folder walk takes.
 pub struct Loaded {
-    pub settings: Rc<Settings>,
-    pub files: Rc<FileFilter>,
+    pub settings: Arc<Settings>,
+    pub files: Arc<FileFilter>,
 }
 
 impl Clone for Loaded {
     fn clone(&self) -> Self {
         Loaded {
-            settings: Rc::clone(&self.settings),
-            files: Rc::clone(&self.files),
+            settings: Arc::clone(&self.settings),
+            files: Arc::clone(&self.files),
         }
     }
 }
@@ -136,8 +136,8 @@ impl Configs {
         let files = file_filter(&file, base)
             .map_err(|message| Failure::plain(path.unwrap_or(Path::new(".")), message))?;
         Ok(Loaded {
-            settings: Rc::new(settings),
-            files: Rc::new(files),
+            settings: Arc::new(settings),
+            files: Arc::new(files),
         })
     }
 }

@@ -49,10 +49,9 @@ pub fn targets(
             continue;
         }
         let mut found = Vec::new();
-        for entry in ignore::WalkBuilder::new(path)
-            .build()
-            .filter_map(Result::ok)
-        {
+        // .gitignore applies whether or not the folder is in a git repository.
+        let walk = ignore::WalkBuilder::new(path).require_git(false).build();
+        for entry in walk.filter_map(Result::ok) {
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }

@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod check;
 mod config;
 mod files;
 mod report;
@@ -16,18 +17,17 @@ use codespan_reporting::term::termcolor;
 
 use crate::analysis::Analysis;
 use crate::analysis::score::Scorecard;
-use crate::render::{self, Tally};
+use crate::render;
 use crate::rules::config::Overrides;
 use crate::rules::{self, Settings};
 use crate::source::Source;
 use crate::syntax;
 use args::{
-    CheckArgs, Cli, ColorChoice, Command, Input, InspectArgs, InspectFormat, RulesArgs,
-    RulesFormat, ScoreArgs, ScoreFormat,
+    Cli, ColorChoice, Command, Input, InspectArgs, InspectFormat, RulesArgs, RulesFormat,
+    ScoreArgs, ScoreFormat,
 };
 use config::{Configs, Failure};
 use files::{Target, TargetError};
-use report::Reporter;
 
 /// Exit codes: no findings at or above `--fail-on`; findings; usage, config or I/O error.
 const EXIT_CLEAN: u8 = 0;
@@ -37,7 +37,7 @@ const EXIT_ERROR: u8 = 2;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check(args) => check(&args),
+        Command::Check(args) => check::run(&args),
         Command::Inspect(args) => inspect(&args),
         Command::Score(args) => score(&args),
         Command::Rules(args) => list_rules(&args),
@@ -112,89 +112,6 @@ fn prepare(input: &Input, fail_on: Option<args::FailOn>) -> Result<(Configs, Vec
             config_error(&failure);
             Err(EXIT_ERROR)
         }
-    }
-}
-
-fn check(args: &CheckArgs) -> u8 {
-    let (mut configs, targets) = match prepare(&args.input, args.fail_on) {
-        Ok(prepared) => prepared,
-        Err(code) => return code,
-    };
-    let mut reporter = Reporter::new(
-        args.format,
-        args.quiet,
-        args.statistics,
-        color_choice(args.color),
-    );
-    let mut tally = Tally::default();
-    let mut failed = false;
-    let mut fails = false;
-    let mut would_change = false;
-    let mut fixed_count = 0;
-    for target in &targets {
-        let settings = match configs.for_path(&target.path) {
-            Ok(loaded) => loaded.settings,
-            Err(failure) => {
-                config_error(&failure);
-                return EXIT_ERROR;
-            }
-        };
-        let Some(mut source) = load(target, &mut failed) else {
-            continue;
-        };
-        if args.fix || args.diff {
-            let fixed = crate::fix::fix(&source, &settings, args.unsafe_fixes);
-            if args.diff {
-                would_change |= fixed.text != source.text();
-                print!("{}", render::diff::unified(&source, &fixed.text));
-                continue;
-            }
-            fixed_count += fixed.fixed;
-            if target.stdin {
-                // The fixed text is the output; there is no room for a report beside it.
-                print!("{}", fixed.text);
-                return EXIT_CLEAN;
-            }
-            if let Err(e) = write::replace(source.path(), source.text(), &fixed.text) {
-                error(format!("{}: {e}", source.path().display()));
-                failed = true;
-                continue;
-            }
-            source = Source::new(source.path(), fixed.text);
-        }
-        let diagnostics = crate::check(&source, &settings);
-        tally.add_file(&diagnostics);
-        fails |= diagnostics.iter().any(|d| settings.fails(d));
-        if let Err(e) = reporter.file(&source, &diagnostics) {
-            error(format!("cannot write the report: {e}"));
-            return EXIT_ERROR;
-        }
-    }
-    if args.diff {
-        return if failed {
-            EXIT_ERROR
-        } else if would_change {
-            EXIT_FINDINGS
-        } else {
-            EXIT_CLEAN
-        };
-    }
-    if args.fix && !args.quiet && fixed_count > 0 {
-        eprintln!(
-            "Fixed {fixed_count} problem{}.",
-            if fixed_count == 1 { "" } else { "s" }
-        );
-    }
-    if let Err(e) = reporter.finish(&tally) {
-        error(format!("cannot write the report: {e}"));
-        return EXIT_ERROR;
-    }
-    if failed {
-        EXIT_ERROR
-    } else if fails {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
     }
 }
 
