@@ -7,7 +7,9 @@
 //!
 //! 1. cold start on the sample: median wall time of whole processes, okrlint against baseline;
 //! 2. throughput on a generated 10 MB corpus of varied OKR documents, single-threaded;
-//! 3. okrlint's peak memory (maximum resident set) on that corpus.
+//! 3. okrlint's peak memory (maximum resident set) on that corpus;
+//! 4. a generated repository of 10,000 OKR files (about 60 MB): one thread against two, and
+//!    peak memory with two.
 //!
 //! The bench binary is also the memory probe (`speed --peak-rss CMD…`), so each measurement
 //! is a fresh process.
@@ -34,7 +36,16 @@ fn main() {
     let ours = median_time(|| {
         run(
             okrlint,
-            &["check", "--format", "concise", "-q", "--fail-on", "never"],
+            &[
+                "check",
+                "--format",
+                "concise",
+                "-q",
+                "--fail-on",
+                "never",
+                "--threads",
+                "1",
+            ],
             &[&sample],
         )
     });
@@ -57,7 +68,16 @@ fn main() {
     let ours = time(|| {
         run(
             okrlint,
-            &["check", "--format", "concise", "-q", "--fail-on", "never"],
+            &[
+                "check",
+                "--format",
+                "concise",
+                "-q",
+                "--fail-on",
+                "never",
+                "--threads",
+                "1",
+            ],
             &[&corpus],
         )
     });
@@ -85,7 +105,16 @@ fn main() {
     let output = Command::new(&me)
         .arg("--peak-rss")
         .arg(okrlint)
-        .args(["check", "--format", "concise", "-q", "--fail-on", "never"])
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "-q",
+            "--fail-on",
+            "never",
+            "--threads",
+            "1",
+        ])
         .arg(&corpus)
         .output()
         .expect("the memory probe runs");
@@ -98,6 +127,89 @@ fn main() {
         "  okrlint check        {:>8.1} MB   (target < 80)",
         kib / 1024.0
     );
+
+    let repository = root.join("target/bench-repository");
+    let files = write_repository(root, &repository);
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
+    let lint = [
+        "check",
+        "--format",
+        "concise",
+        "-q",
+        "--fail-on",
+        "never",
+        "--threads",
+    ];
+    let one = time(|| run(okrlint, &[&lint[..], &["1"]].concat(), &[&repository]));
+    let two = time(|| run(okrlint, &[&lint[..], &["2"]].concat(), &[&repository]));
+    let output = Command::new(&me)
+        .arg("--peak-rss")
+        .arg(okrlint)
+        .args(lint)
+        .arg("2")
+        .arg(&repository)
+        .output()
+        .expect("the memory probe runs");
+    let kib: f64 = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .expect("the probe prints KiB");
+    println!(
+        "\nrepository of {} files, {:.1} MB",
+        files.len(),
+        bytes as f64 / (1024.0 * 1024.0)
+    );
+    println!("  one thread           {:>8.0} ms", ms(one));
+    println!("  two threads          {:>8.0} ms", ms(two));
+    println!(
+        "  speed-up             {:>8.2}x   (target ≥ 1.7)",
+        one.as_secs_f64() / two.as_secs_f64()
+    );
+    println!(
+        "  peak memory, two     {:>8.1} MB   (target < 150)",
+        kib / 1024.0
+    );
+}
+
+/// A repository of 10,000 files, about 60 MB in 100 team folders, pieced like the corpus.
+fn write_repository(root: &Path, folder: &Path) -> Vec<PathBuf> {
+    const FILES: usize = 10_000;
+    // Documents are added until a file passes this size; files average about 6 KB.
+    const SIZE: usize = 4 * 1024;
+    let sources = fixture_documents(root);
+    let mut random = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        random ^= random << 13;
+        random ^= random >> 7;
+        random ^= random << 17;
+        random
+    };
+    (0..FILES)
+        .map(|i| {
+            let dir = folder.join(format!("team-{:03}", i % 100));
+            let path = dir.join(format!("okr-{i:05}.md"));
+            if !path.exists() {
+                std::fs::create_dir_all(&dir).expect("the repository folder can be made");
+                let mut text = String::new();
+                while text.len() < SIZE {
+                    let document = &sources[next() as usize % sources.len()];
+                    text.extend(document.chars().map(|c| {
+                        if c.is_ascii_digit() {
+                            char::from(b'0' + (next() % 10) as u8)
+                        } else {
+                            c
+                        }
+                    }));
+                    text.push('\n');
+                }
+                std::fs::write(&path, text).expect("the repository can be written");
+            }
+            path
+        })
+        .collect()
 }
 
 /// Builds the baseline package (release) into `target/jieba-baseline` and returns its binary.
@@ -164,28 +276,7 @@ fn peak_rss(command: &[String]) {
 /// A corpus of varied OKR documents: every fixture document, with its digits changed, pieced
 /// into files of about 50 KB, 10 MB in all. Written once; kept between runs.
 fn write_corpus(root: &Path, folder: &Path) -> Vec<PathBuf> {
-    let mut sources: Vec<String> = Vec::new();
-    for dir in [
-        "fixtures",
-        "fixtures/kr-cases",
-        "fixtures/kr-holdout",
-        "fixtures/outlines",
-    ] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let is_document = matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("txt" | "md")
-            );
-            if let (true, Ok(text)) = (is_document, std::fs::read_to_string(&path)) {
-                sources.push(text);
-            }
-        }
-    }
-    sources.sort();
+    let sources = fixture_documents(root);
     std::fs::create_dir_all(folder).expect("the corpus folder can be made");
     let mut random = 0x9e37_79b9_7f4a_7c15_u64;
     let mut next = move || {
@@ -217,4 +308,31 @@ fn write_corpus(root: &Path, folder: &Path) -> Vec<PathBuf> {
         files.push(path);
     }
     files
+}
+
+/// Every fixture document's text, in a stable order.
+fn fixture_documents(root: &Path) -> Vec<String> {
+    let mut sources: Vec<String> = Vec::new();
+    for dir in [
+        "fixtures",
+        "fixtures/kr-cases",
+        "fixtures/kr-holdout",
+        "fixtures/outlines",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_document = matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md")
+            );
+            if let (true, Ok(text)) = (is_document, std::fs::read_to_string(&path)) {
+                sources.push(text);
+            }
+        }
+    }
+    sources.sort();
+    sources
 }

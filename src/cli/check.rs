@@ -18,7 +18,7 @@ use crate::source::{LoadError, Source};
 
 /// Files linted at once, per thread, before their results are reported: enough to keep the
 /// threads busy, few enough that memory holds little.
-const BATCH_PER_THREAD: usize = 8;
+const BATCH_PER_THREAD: usize = 32;
 
 /// What became of one file.
 enum Outcome {
@@ -73,19 +73,35 @@ pub fn run(args: &CheckArgs) -> u8 {
         color_choice(args.color),
     );
     let mut run = Run::default();
-    for batch in jobs.chunks(BATCH_PER_THREAD * pool.current_num_threads()) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|(target, settings)| lint(target, settings, args))
-                .collect()
+    let batch_size = BATCH_PER_THREAD * pool.current_num_threads();
+    // One thread lints batch after batch while this one reports them, in order: reporting
+    // never holds up linting, and at most two batches wait in memory.
+    let reported = std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+        let jobs = &jobs;
+        scope.spawn(move || {
+            for batch in jobs.chunks(batch_size) {
+                let outcomes = pool.install(|| {
+                    batch
+                        .par_iter()
+                        .map(|(target, settings)| lint(target, settings, args))
+                        .collect()
+                });
+                if sender.send(outcomes).is_err() {
+                    break;
+                }
+            }
         });
-        for ((_, settings), outcome) in batch.iter().zip(outcomes) {
-            if let Err(e) = run.take(outcome, settings, &mut reporter) {
-                error(format!("cannot write the report: {e}"));
-                return EXIT_ERROR;
+        for (batch, outcomes) in jobs.chunks(batch_size).zip(receiver) {
+            for ((_, settings), outcome) in batch.iter().zip(outcomes) {
+                run.take(outcome, settings, &mut reporter)?;
             }
         }
+        Ok::<(), std::io::Error>(())
+    });
+    if let Err(e) = reported {
+        error(format!("cannot write the report: {e}"));
+        return EXIT_ERROR;
     }
     run.finish(args, reporter)
 }
