@@ -32,6 +32,20 @@ pub struct Line {
     pub content: Span,
     /// Part of a fenced code block or front matter: never an item.
     pub verbatim: bool,
+    /// Everything on the line is inside `<!-- … -->`.
+    pub commented: bool,
+}
+
+impl Line {
+    /// What a note on this line covers: its content, or the whole line when the content is
+    /// empty (a bare bullet).
+    pub fn note_span(&self) -> Span {
+        if self.content.is_empty() {
+            self.span
+        } else {
+            self.content
+        }
+    }
 }
 
 /// Strips the container prefix of a line's text and reports it, with the content's offset.

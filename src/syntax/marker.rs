@@ -8,6 +8,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
 use nom::character::complete::satisfy;
 use nom::combinator::{opt, recognize};
+use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
 use super::tree::{ItemKind, MarkerProblem, MarkerStyle, NumberForm};
@@ -117,17 +118,18 @@ fn letters_key_result(input: &str) -> IResult<&str, Label<'_>> {
     let (input, k) = letter('k').parse(input)?;
     let (input, r) = letter('r').parse(input)?;
     let (input, _) = inline_space(input)?;
-    let (input, first) = opt(number).parse(input)?;
-    let (input, second) = opt((tag("."), number)).parse(input)?;
+    // `KR1.2` is the second key result of objective 1; a dot with no number before it is
+    // no part of the label (`KR.5`).
+    let (input, numbers) = opt((number, opt(preceded(tag("."), number)))).parse(input)?;
     let mut letters = vec![k, r];
-    let (number, parent_number) = match (prefix, first, second) {
-        (Some((o, parent, _)), n, _) => {
+    let (number, parent_number) = match (prefix, numbers) {
+        (Some((o, parent, _)), numbers) => {
             letters.push(o);
-            (n, Some(parent.1))
+            (numbers.map(|(n, _)| n), Some(parent.1))
         }
-        (None, Some(parent), Some((_, n))) => (Some(n), Some(parent.1)),
-        (None, n, None) => (n, None),
-        (None, None, Some(_)) => unreachable!("a second number needs a first"),
+        (None, Some((parent, Some(n)))) => (Some(n), Some(parent.1)),
+        (None, Some((n, None))) => (Some(n), None),
+        (None, None) => (None, None),
     };
     Ok((
         input,
@@ -472,6 +474,7 @@ mod tests {
             ("KR1通过x", vec![MissingColon]),
             ("kr2、x", vec![LetterCase, OtherSeparator]),
             ("KR2", vec![MissingColon]),
+            ("KR.5：x", vec![OtherSeparator]),
         ] {
             assert_eq!(
                 kind_and_problems(text).map(|k| k.2),

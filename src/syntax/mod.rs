@@ -77,6 +77,7 @@ fn lines(source: &Source, comments: &[Comment]) -> Vec<Line> {
             container,
             content: trim(source, content),
             verbatim,
+            commented: text.trim().is_empty() && !source.slice(span).trim().is_empty(),
         });
     }
     lines

@@ -73,15 +73,15 @@ pub fn build(source: &Source, lines: Vec<Line>) -> Document {
 
 fn classify(source: &Source, line: &Line) -> Class {
     let content = source.slice(line.content);
-    if line.verbatim {
-        return if content.is_empty() {
-            Class::Blank
-        } else {
-            Class::Note
-        };
-    }
-    if content.is_empty() || line::is_thematic_break(content) {
+    if source.slice(line.span).trim().is_empty() || line.commented {
         return Class::Blank;
+    }
+    if line.verbatim {
+        return Class::Note;
+    }
+    // A bare bullet or heading mark, a thematic break: nothing to read, but not nothing.
+    if content.is_empty() || line::is_thematic_break(content) {
+        return Class::Note;
     }
     if line.container == Container::TableRow {
         return Class::TableRow;
@@ -182,7 +182,7 @@ impl Builder<'_> {
         let depth = self.list_depth(c.line.container, &c.class);
         match &c.class {
             Class::Blank => {}
-            Class::Note | Class::TableRow => self.note(c.line.content),
+            Class::Note | Class::TableRow => self.note(c.line.note_span()),
             Class::Marked(marker) => {
                 let item = self.marked_item(&c.line, marker);
                 match marker.kind {
@@ -403,7 +403,12 @@ impl Builder<'_> {
             .unwrap_or(lines.len());
         let rows: Vec<Span> = lines[first..end].iter().map(|c| c.line.content).collect();
         match table::shape(self.source, &rows) {
-            Some(shape) => self.table_rows(&rows, &shape),
+            Some(shape) => {
+                // The header and separator rows are the table's notes.
+                self.note(rows[0]);
+                self.note(rows[1]);
+                self.table_rows(&rows, &shape);
+            }
             None => rows.iter().for_each(|&row| self.note(row)),
         }
         self.list_indents.clear();
@@ -413,15 +418,24 @@ impl Builder<'_> {
     fn table_rows(&mut self, rows: &[Span], shape: &TableShape) {
         for &row in &rows[2..] {
             let cells = table::cells(self.source, row);
-            let objective_cell = cells.get(shape.objective_column).copied();
-            if let Some(cell) = objective_cell.filter(|c| !c.is_empty()) {
+            let objective_cell = cells
+                .get(shape.objective_column)
+                .copied()
+                .filter(|c| !c.is_empty());
+            let key_results = cells
+                .get(shape.key_result_column)
+                .map(|cell| table::split_key_results(self.source, *cell))
+                .unwrap_or_default();
+            if objective_cell.is_none() && key_results.is_empty() {
+                // A row with neither is still read: a note on what came before.
+                self.note(row);
+                continue;
+            }
+            if let Some(cell) = objective_cell {
                 let item = self.cell_item(cell);
                 self.objective(item, None);
             }
-            let Some(cell) = cells.get(shape.key_result_column) else {
-                continue;
-            };
-            for part in table::split_key_results(self.source, *cell) {
+            for part in key_results {
                 let item = self.cell_item(part);
                 self.key_result(item);
             }
