@@ -8,7 +8,9 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod config_files;
 pub mod fix;
+pub mod lsp;
 pub mod render;
 pub mod rules;
 pub mod source;

@@ -29,6 +29,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Write an okrlint.toml with every option, commented, in the current folder.
     Init,
+    /// Run the language server on stdio.
+    Lsp,
     /// Show a rule's documentation: what it checks, why, a bad and a good example.
     Explain {
         /// A rule code (S005) or name (numbering-gap).

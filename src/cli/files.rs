@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::config::{Configs, Failure};
+use crate::config_files::{Configs, Failure};
 use crate::source::{LoadError, Source};
 
 /// A file to lint, and whether the user named it (then failing to read it is an error; a

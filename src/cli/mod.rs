@@ -4,7 +4,6 @@
 
 mod args;
 mod check;
-mod config;
 mod files;
 mod report;
 mod write;
@@ -17,6 +16,7 @@ use codespan_reporting::term::termcolor;
 
 use crate::analysis::Analysis;
 use crate::analysis::score::Scorecard;
+use crate::config_files::{Configs, Failure};
 use crate::render;
 use crate::rules::config::Overrides;
 use crate::rules::{self, Settings};
@@ -26,7 +26,6 @@ use args::{
     Cli, ColorChoice, Command, Input, InspectArgs, InspectFormat, RulesArgs, RulesFormat,
     ScoreArgs, ScoreFormat,
 };
-use config::{Configs, Failure};
 use files::{Target, TargetError};
 
 /// Exit codes: no findings at or above `--fail-on`; findings; usage, config or I/O error.
@@ -43,6 +42,7 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => list_rules(&args),
         Command::Explain { rule } => explain(&rule),
         Command::Init => init(),
+        Command::Lsp => crate::lsp::run(),
     };
     ExitCode::from(code)
 }

@@ -1,5 +1,6 @@
-//! Finding and loading `okrlint.toml`: the closest one walking up from each file wins,
-//! `extend` builds on another, `--config` names one for every file, `--isolated` uses none.
+//! Finding and loading `okrlint.toml` for the command line and the language server: the
+//! closest one walking up from each file wins, `extend` builds on another, `--config` names one
+//! for every file, `--isolated` uses none.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
