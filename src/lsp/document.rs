@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn incremental_changes_in_utf16_and_utf8() {
-        let uri: Uri = "file:///tmp/okr%20草稿.md".parse().unwrap();
+        let uri: Uri = "file:///tmp/okr%20%E8%8D%89%E7%A8%BF.md".parse().unwrap();
         let mut doc = Document::new(uri, 1, "O1：😀提升\nKR1：x\n".to_owned());
         assert_eq!(doc.path, Some(PathBuf::from("/tmp/okr 草稿.md")));
         // After `O1：😀` is UTF-16 column 5 (😀 is two units).
