@@ -30,9 +30,13 @@ fn main() {
     };
     let document = document();
     let start = Instant::now();
-    send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}));
+    send(
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
     send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
-    send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": URI, "languageId": "markdown", "version": 1, "text": document}}}));
+    send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": URI, "languageId": "markdown", "version": 1, "text": document}}}),
+    );
     wait_for_diagnostics(&mut stdout, 1);
     let first = start.elapsed();
     let line = document.lines().position(|l| l.contains("KR1")).unwrap() as u32;
@@ -40,14 +44,27 @@ fn main() {
     for i in 0..EDITS {
         let version = i as i32 + 2;
         // Type a digit at the end of the first key result's line, then take it away again.
-        let character = document.lines().nth(line as usize).unwrap().encode_utf16().count() as u32;
+        let character = document
+            .lines()
+            .nth(line as usize)
+            .unwrap()
+            .encode_utf16()
+            .count() as u32;
         let (range, text) = if i % 2 == 0 {
-            (json!({"start": {"line": line, "character": character}, "end": {"line": line, "character": character}}), "5")
+            (
+                json!({"start": {"line": line, "character": character}, "end": {"line": line, "character": character}}),
+                "5",
+            )
         } else {
-            (json!({"start": {"line": line, "character": character}, "end": {"line": line, "character": character + 1}}), "")
+            (
+                json!({"start": {"line": line, "character": character}, "end": {"line": line, "character": character + 1}}),
+                "",
+            )
         };
         let sent = Instant::now();
-        send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"range": range, "text": text}]}}));
+        send(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"range": range, "text": text}]}}),
+        );
         wait_for_diagnostics(&mut stdout, version);
         latencies.push(sent.elapsed());
     }
@@ -57,11 +74,23 @@ fn main() {
     latencies.sort();
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!("language server on a {}-line document", document.lines().count());
-    println!("  first diagnostics after didOpen   {:>7.1} ms   (target ≤ 200)", ms(first));
+    println!(
+        "language server on a {}-line document",
+        document.lines().count()
+    );
+    println!(
+        "  first diagnostics after didOpen   {:>7.1} ms   (target ≤ 200)",
+        ms(first)
+    );
     println!("  didChange → publishDiagnostics, {EDITS} one-character edits");
-    println!("    p50                              {:>7.2} ms   (target ≤ 5)", ms(at(0.50)));
-    println!("    p99                              {:>7.2} ms   (target ≤ 15)", ms(at(0.99)));
+    println!(
+        "    p50                              {:>7.2} ms   (target ≤ 5)",
+        ms(at(0.50))
+    );
+    println!(
+        "    p99                              {:>7.2} ms   (target ≤ 15)",
+        ms(at(0.99))
+    );
 }
 
 /// A 1,000-line OKR document: units of objectives and key results.
@@ -99,7 +128,9 @@ fn wait_for_diagnostics(stdout: &mut impl BufRead, version: i32) {
         let mut body = vec![0; length];
         stdout.read_exact(&mut body).unwrap();
         let message: Value = serde_json::from_slice(&body).unwrap();
-        if message["method"] == "textDocument/publishDiagnostics" && message["params"]["version"] == version {
+        if message["method"] == "textDocument/publishDiagnostics"
+            && message["params"]["version"] == version
+        {
             return;
         }
     }
