@@ -4,7 +4,7 @@
 //!
 //! Run with `cargo bench --bench lsp_latency`.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
