@@ -27,10 +27,34 @@ pub fn check(source: &Source, settings: &Settings) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let analysis = analysis::Analysis::of(source, &document, &settings.analysis);
+    run_rules(source, &document, &analysis, settings)
+}
+
+/// [`check`], reusing the facts of key results seen before (an editor's buffer, linted after
+/// every change).
+pub fn check_cached(
+    source: &Source,
+    settings: &Settings,
+    cache: &mut analysis::FactsCache,
+) -> Vec<Diagnostic> {
+    let document = syntax::parse(source);
+    if !document.has_items() {
+        return Vec::new();
+    }
+    let analysis = analysis::Analysis::of_cached(source, &document, &settings.analysis, cache);
+    run_rules(source, &document, &analysis, settings)
+}
+
+fn run_rules(
+    source: &Source,
+    document: &syntax::Document,
+    analysis: &analysis::Analysis,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
     let context = Context {
         source,
-        document: &document,
-        analysis: &analysis,
+        document,
+        analysis,
         settings,
     };
     rules::check(&context)

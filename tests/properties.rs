@@ -210,3 +210,35 @@ proptest! {
         check_pipeline(text);
     }
 }
+
+/// Facts kept from earlier texts give the same findings as a fresh check: an editor reuses
+/// them after every keystroke, with items moved, edited and repeated.
+fn check_cache_agrees(texts: Vec<String>) {
+    let settings = Settings::default();
+    let mut cache = okrlint::analysis::FactsCache::default();
+    for text in texts {
+        let source = Source::new("edited.md", text);
+        let fresh = render::json::file(&source, &okrlint::check(&source, &settings));
+        let cached = render::json::file(
+            &source,
+            &okrlint::check_cached(&source, &settings, &mut cache),
+        );
+        assert_eq!(cached, fresh, "text: {:?}", source.text());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn cached_facts_give_the_same_findings(texts in prop::collection::vec(outline_text(), 1..6)) {
+        check_cache_agrees(texts);
+    }
+}
+
+#[test]
+fn cached_facts_follow_a_key_result_that_moves() {
+    let first = "O1: 提升留存\nKR1: 优化流程，尽快完成\n".to_string();
+    let moved = format!("# 2025年Q1\n\n{first}KR2: 优化流程，尽快完成\n");
+    check_cache_agrees(vec![first, moved]);
+}

@@ -114,6 +114,33 @@ impl Facts {
         }
     }
 
+    /// The same facts for the same text standing `delta` bytes further on: facts depend on an
+    /// item's own text only, so they can be kept and moved.
+    pub fn shifted(&self, delta: usize) -> Facts {
+        let at = |s: Span| Span::new(s.start + delta, s.end + delta);
+        let mut facts = self.clone();
+        facts
+            .quantities
+            .iter_mut()
+            .for_each(|q| q.span = at(q.span));
+        facts.placeholders.iter_mut().for_each(|p| *p = at(*p));
+        facts
+            .time_frames
+            .iter_mut()
+            .for_each(|t| t.span = at(t.span));
+        facts.baselines.iter_mut().for_each(|b| b.span = at(b.span));
+        facts.clauses.iter_mut().for_each(|c| c.span = at(c.span));
+        facts.terms.iter_mut().for_each(|t| t.span = at(t.span));
+        facts.changes.iter_mut().for_each(|c| *c = at(*c));
+        let judgement = &mut facts.judgement;
+        judgement
+            .deciding
+            .iter_mut()
+            .chain(judgement.verdicts.iter_mut())
+            .for_each(|(_, v)| v.span = at(v.span));
+        facts
+    }
+
     /// A concrete quantity (a placeholder is not one).
     pub fn has_number(&self) -> bool {
         !self.quantities.is_empty()

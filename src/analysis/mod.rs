@@ -42,11 +42,50 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn of(source: &Source, document: &Document, options: &Options) -> Analysis {
+        Analysis::build(source, document, options, |span| {
+            Facts::of(source, span, &options.vocabulary)
+        })
+    }
+
+    /// The same as [`Analysis::of`], reusing the facts of key result texts seen before: an
+    /// editor re-analyses a document after every keystroke, and most of its items are as
+    /// they were.
+    pub fn of_cached(
+        source: &Source,
+        document: &Document,
+        options: &Options,
+        cache: &mut FactsCache,
+    ) -> Analysis {
+        if cache.options != *options || cache.facts.len() > FactsCache::CAPACITY {
+            *cache = FactsCache {
+                options: options.clone(),
+                facts: FxHashMap::default(),
+            };
+        }
+        Analysis::build(source, document, options, |span| {
+            let text = source.slice(span);
+            let relative = cache.facts.entry(text.to_owned()).or_insert_with(|| {
+                Facts::of(
+                    &Source::new("", text.to_owned()),
+                    Span::new(0, text.len()),
+                    &options.vocabulary,
+                )
+            });
+            relative.shifted(span.start)
+        })
+    }
+
+    fn build(
+        source: &Source,
+        document: &Document,
+        options: &Options,
+        mut facts_of: impl FnMut(Span) -> Facts,
+    ) -> Analysis {
         let mut facts = Vec::new();
         let mut index = FxHashMap::default();
         for key_result in document.key_results() {
             index.insert(key_result.item.span, facts.len());
-            facts.push(Facts::of(source, key_result.item.text, &options.vocabulary));
+            facts.push(facts_of(key_result.item.text));
         }
         let key_result_count = facts.len();
         for objective in document.objectives() {
@@ -110,6 +149,18 @@ impl Analysis {
     pub fn inherited_period(&self, key_result: &KeyResult) -> Option<Span> {
         self.periods.get(&key_result.item.span).copied()
     }
+}
+
+/// Key results' facts by their text, for [`Analysis::of_cached`].
+#[derive(Default)]
+pub struct FactsCache {
+    options: Options,
+    facts: FxHashMap<String, Facts>,
+}
+
+impl FactsCache {
+    /// Texts kept before the cache starts over.
+    const CAPACITY: usize = 20_000;
 }
 
 fn period(heading: Option<&Heading>) -> Option<Span> {

@@ -27,6 +27,7 @@ use lsp_types::{
 };
 use serde::de::DeserializeOwned;
 
+use crate::analysis::FactsCache;
 use crate::config_files::Configs;
 use crate::rules::Settings;
 use crate::rules::config::Overrides;
@@ -57,6 +58,8 @@ struct Server {
     dirty: BTreeSet<String>,
     /// Configurations found so far, by folder; read again when one changes.
     configs: RefCell<Configs>,
+    /// Facts of key results already analysed, so an edit re-analyses only what it touched.
+    facts: FactsCache,
     shut_down: bool,
 }
 
@@ -81,6 +84,7 @@ impl Server {
                         documents: HashMap::new(),
                         dirty: BTreeSet::new(),
                         configs: RefCell::new(fresh_configs()),
+                        facts: FactsCache::default(),
                         shut_down: false,
                     });
                 }
@@ -251,7 +255,10 @@ impl Server {
             };
             let settings = self.settings_for(document);
             let source = document.source();
-            match catch_unwind(AssertUnwindSafe(|| crate::check(&source, &settings))) {
+            let facts = &mut self.facts;
+            match catch_unwind(AssertUnwindSafe(|| {
+                crate::check_cached(&source, &settings, facts)
+            })) {
                 Ok(diagnostics) => {
                     let lsp = diagnostics
                         .iter()
@@ -259,9 +266,13 @@ impl Server {
                         .collect();
                     self.publish(document.uri.clone(), lsp, Some(document.version));
                 }
-                Err(_) => self.log(&format!(
-                    "okrlint failed on {key}; its diagnostics were not updated"
-                )),
+                Err(_) => {
+                    // The cache may hold half-built facts from the failed run.
+                    self.facts = FactsCache::default();
+                    self.log(&format!(
+                        "okrlint failed on {key}; its diagnostics were not updated"
+                    ));
+                }
             }
         }
     }
@@ -308,9 +319,8 @@ impl Server {
             diagnostics,
             version,
         };
-        self.output.send(
-            Notification::new(notifications::PublishDiagnostics::METHOD.into(), params).into(),
-        );
+        self.output
+            .notify(notifications::PublishDiagnostics::METHOD, &params);
     }
 
     fn log(&self, message: &str) {

@@ -7,6 +7,7 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
 use lsp_server::Message;
+use serde::Serialize;
 
 /// Where responses and notifications go; shared by the reader (for parse errors) and the
 /// main loop.
@@ -27,6 +28,26 @@ impl Output {
         let _ = message.write(&mut *out);
     }
 
+    /// Sends a notification serialised straight from `params`: diagnostics for a long
+    /// document are the bulk of what the server writes, and building a JSON tree for them
+    /// first costs as much as linting.
+    pub fn notify(&self, method: &str, params: &impl Serialize) {
+        #[derive(Serialize)]
+        struct Frame<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: P,
+        }
+        let frame = Frame {
+            jsonrpc: "2.0",
+            method,
+            params,
+        };
+        if let Ok(body) = serde_json::to_vec(&frame) {
+            self.write_frame(&body);
+        }
+    }
+
     /// A parse error has no request id to answer to: `id` is null.
     fn parse_error(&self, reason: &str) {
         let body = serde_json::json!({
@@ -35,11 +56,16 @@ impl Output {
             "error": {"code": -32700, "message": format!("cannot parse the message: {reason}")},
         })
         .to_string();
+        self.write_frame(body.as_bytes());
+    }
+
+    fn write_frame(&self, body: &[u8]) {
         let mut out = self
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let _ = write!(out, "Content-Length: {}\r\n\r\n{body}", body.len());
+        let _ = write!(out, "Content-Length: {}\r\n\r\n", body.len());
+        let _ = out.write_all(body);
         let _ = out.flush();
     }
 }
