@@ -21,8 +21,14 @@ struct Client {
 impl Client {
     /// Starts `okrlint lsp` and initializes it, offering `encodings` (none: the default UTF-16).
     fn start(encodings: &[&str]) -> Client {
+        Client::start_with(encodings, &[])
+    }
+
+    /// [`Client::start`] with extra environment variables for the server.
+    fn start_with(encodings: &[&str], environment: &[(&str, &str)]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_okrlint"))
             .arg("lsp")
+            .envs(environment.iter().copied())
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -326,6 +332,42 @@ fn bad_messages_get_errors_and_the_server_stays_up() {
         json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": DRAFT}]}),
     );
     assert_eq!(client.diagnostics(URI)["version"], 3);
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+/// The trigger exists only in debug builds, which is what `cargo test` runs.
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_in_one_lint_is_logged_and_the_server_stays_up() {
+    let mut client = Client::start_with(&[], &[("OKRLINT_DEBUG_PANIC_ON", "触发崩溃")]);
+    let crashing = "file:///tmp/okrlint-test/crash.md";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": crashing, "languageId": "markdown", "version": 1, "text": "O1: 触发崩溃\nKR1: 用户数达到100万\n"}}),
+    );
+    loop {
+        let message = client.incoming.recv_timeout(WAIT).expect("a log message");
+        assert_ne!(
+            message["method"], "textDocument/publishDiagnostics",
+            "{message}"
+        );
+        if message["method"] == "window/logMessage" {
+            let text = message["params"]["message"].as_str().unwrap();
+            assert!(
+                text.contains("okrlint failed on") && text.contains("crash.md"),
+                "{text}"
+            );
+            break;
+        }
+    }
+    // A request on the same document is answered, with nothing.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": crashing}, "position": {"line": 1, "character": 2}}),
+    );
+    assert_eq!(hover, Value::Null);
+    // Other documents are still linted.
+    assert!(!codes(&client.open(URI, DRAFT)).is_empty());
     assert_eq!(client.shutdown(), Some(0));
 }
 

@@ -257,6 +257,7 @@ impl Server {
             let source = document.source();
             let facts = &mut self.facts;
             match catch_unwind(AssertUnwindSafe(|| {
+                debug_panic_trigger(source.text());
                 crate::check_cached(&source, &settings, facts)
             })) {
                 Ok(diagnostics) => {
@@ -305,7 +306,11 @@ impl Server {
     ) -> Option<T> {
         let document = self.documents.get(uri.as_str())?;
         let settings = self.settings_for(document);
-        catch_unwind(AssertUnwindSafe(|| f(document, &settings, self.unit))).ok()
+        catch_unwind(AssertUnwindSafe(|| {
+            debug_panic_trigger(&document.text);
+            f(document, &settings, self.unit)
+        }))
+        .ok()
     }
 
     fn publish(
@@ -332,6 +337,22 @@ impl Server {
             .send(Notification::new(notifications::LogMessage::METHOD.into(), params).into());
     }
 }
+
+/// In debug builds, work on a document holding the text of `OKRLINT_DEBUG_PANIC_ON` panics,
+/// so tests can show that one failed lint is survived. Release builds have no such hook.
+#[cfg(debug_assertions)]
+fn debug_panic_trigger(text: &str) {
+    if let Some(trigger) = std::env::var_os("OKRLINT_DEBUG_PANIC_ON")
+        && let Some(trigger) = trigger.to_str()
+        && !trigger.is_empty()
+        && text.contains(trigger)
+    {
+        panic!("OKRLINT_DEBUG_PANIC_ON: the document holds the trigger text");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn debug_panic_trigger(_: &str) {}
 
 /// Every configuration file is read again on the next lint.
 fn fresh_configs() -> Configs {
