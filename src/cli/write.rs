@@ -73,3 +73,53 @@ fn write_then_rename(
     }
     std::fs::rename(temporary, path).map_err(WriteError::Io)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("okrlint-write-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_file_edited_since_it_was_read_is_not_overwritten() {
+        let dir = scratch("changed");
+        let path = dir.join("okr.md");
+        std::fs::write(&path, "someone else's edit\n").unwrap();
+        let result = replace(&path, "what was read\n", "the fix\n");
+        assert!(
+            matches!(result, Err(WriteError::ChangedOnDisk)),
+            "{result:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "someone else's edit\n"
+        );
+        assert_eq!(entries(&dir), ["okr.md"], "no temporary file is left");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_fix_replaces_the_whole_file_and_leaves_nothing_else() {
+        let dir = scratch("replaced");
+        let path = dir.join("okr.md");
+        std::fs::write(&path, "O1：提升留存\n").unwrap();
+        replace(&path, "O1：提升留存\n", "O1: 提升留存\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "O1: 提升留存\n");
+        assert_eq!(entries(&dir), ["okr.md"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
