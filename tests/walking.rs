@@ -50,11 +50,13 @@ fn generate(root: &Path) -> BTreeSet<String> {
     expected
 }
 
-fn linted_paths(root: &Path, threads: &str) -> (Vec<String>, String) {
+fn linted_paths(root: &Path, threads: &str, more: &[&str]) -> (Vec<String>, String) {
     let output = Command::cargo_bin("okrlint")
         .unwrap()
         .current_dir(root)
-        .args(["check", "--format", "json", "--threads", threads, "."])
+        .args(["check", "--format", "json", "--threads", threads])
+        .args(more)
+        .arg(".")
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
@@ -79,7 +81,7 @@ fn a_generated_tree_yields_exactly_the_right_files_in_path_order() {
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(&root).unwrap();
     let expected = generate(&root);
-    let (one, stderr) = linted_paths(&root, "1");
+    let (one, stderr) = linted_paths(&root, "1", &[]);
     let set: BTreeSet<String> = one.iter().cloned().collect();
     assert_eq!(set, expected);
     let mut sorted = one.clone();
@@ -91,7 +93,18 @@ fn a_generated_tree_yields_exactly_the_right_files_in_path_order() {
         400,
         "{stderr}"
     );
-    let (two, _) = linted_paths(&root, "2");
+    let (two, _) = linted_paths(&root, "2", &[]);
     assert_eq!(one, two, "the thread count does not change the output");
+    // Hidden folders are walked when asked.
+    let (with_hidden, _) = linted_paths(&root, "2", &["--hidden"]);
+    let hidden: BTreeSet<String> = with_hidden
+        .into_iter()
+        .filter(|p| !set.contains(p))
+        .collect();
+    assert_eq!(hidden.len(), 200);
+    assert!(
+        hidden.iter().all(|p| p.starts_with(".hidden/")),
+        "{hidden:?}"
+    );
     std::fs::remove_dir_all(&root).unwrap();
 }

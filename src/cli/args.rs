@@ -50,6 +50,9 @@ pub struct Input {
     /// Ignore every configuration file.
     #[arg(long, conflicts_with = "config")]
     pub isolated: bool,
+    /// Also walk hidden files and folders (names starting with a dot).
+    #[arg(long)]
+    pub hidden: bool,
     /// The name stdin's text is linted as (for configuration and format).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,

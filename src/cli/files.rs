@@ -26,6 +26,7 @@ pub enum TargetError {
 pub fn targets(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
+    hidden: bool,
     configs: &mut Configs,
 ) -> Result<Vec<Target>, TargetError> {
     let mut targets = Vec::new();
@@ -50,7 +51,10 @@ pub fn targets(
         }
         let mut found = Vec::new();
         // .gitignore applies whether or not the folder is in a git repository.
-        let walk = ignore::WalkBuilder::new(path).require_git(false).build();
+        let walk = ignore::WalkBuilder::new(path)
+            .require_git(false)
+            .hidden(!hidden)
+            .build();
         for entry in walk.filter_map(Result::ok) {
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;

@@ -102,7 +102,12 @@ fn prepare(input: &Input, fail_on: Option<args::FailOn>) -> Result<(Configs, Vec
             config_error(&failure);
             EXIT_ERROR
         })?;
-    match files::targets(&input.paths, input.stdin_filename.as_deref(), &mut configs) {
+    match files::targets(
+        &input.paths,
+        input.stdin_filename.as_deref(),
+        input.hidden,
+        &mut configs,
+    ) {
         Ok(targets) => Ok((configs, targets)),
         Err(TargetError::Missing(message)) => {
             error(message);
