@@ -6,6 +6,7 @@
 //! package of its own so that its jieba features never reach okrlint; the bench builds it):
 //!
 //! 1. cold start on the sample: median wall time of whole processes, okrlint against baseline;
+//!    and the cold start of an English-only file (no Chinese dictionary) beside a Chinese one;
 //! 2. throughput on a generated 10 MB corpus of varied OKR documents, single-threaded;
 //! 3. okrlint's peak memory (maximum resident set) on that corpus;
 //! 4. a generated repository of 10,000 OKR files (about 60 MB): one thread against two, and
@@ -57,6 +58,27 @@ fn main() {
         "  ratio                {:>8.3}   (target ≤ 0.25)",
         ours.as_secs_f64() / theirs.as_secs_f64()
     );
+
+    // An English-only file never loads the Chinese dictionary: its cold start is the
+    // process and the rules, nothing more.
+    let english = root.join("fixtures/kr-cases-en/02_platform_engineering.md");
+    let chinese = root.join("fixtures/kr-cases/01_saas_company.txt");
+    let cold = |file: &Path| {
+        median_time(|| {
+            run(
+                okrlint,
+                &["check", "-q", "--fail-on", "never", "--threads", "1"],
+                &[file],
+            )
+        })
+    };
+    let (english_time, chinese_time) = (cold(&english), cold(&chinese));
+    println!(
+        "
+cold start by language ({COLD_RUNS} runs each, median)"
+    );
+    println!("  English file         {:>8.1} ms", ms(english_time));
+    println!("  Chinese file         {:>8.1} ms", ms(chinese_time));
 
     let corpus = root.join("target/bench-corpus");
     let files = write_corpus(root, &corpus);

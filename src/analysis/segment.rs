@@ -1,6 +1,7 @@
 //! Word segmentation with jieba-rs, on a trimmed dictionary plus our lexicon terms, built
 //! once per process and only when a text has Chinese in it.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, Mutex};
 
 use jieba_rs::Jieba;
@@ -71,7 +72,16 @@ fn segmenter(vocabulary: &Vocabulary) -> &'static Jieba {
     })
 }
 
+/// How many times the Chinese dictionary has been loaded in this process: text with no
+/// Chinese must never pay for it.
+pub fn dictionary_loads() -> usize {
+    DICTIONARY_LOADS.load(Ordering::Relaxed)
+}
+
+static DICTIONARY_LOADS: AtomicUsize = AtomicUsize::new(0);
+
 fn built_in() -> Jieba {
+    DICTIONARY_LOADS.fetch_add(1, Ordering::Relaxed);
     let dictionary = include_str!("../../rules/lexicon/zh/segmenter.txt");
     let mut jieba = Jieba::with_dict(&mut dictionary.as_bytes())
         .expect("the built-in dictionary is well-formed");
