@@ -174,3 +174,42 @@ fn the_second_held_out_set_agrees_with_its_labels() {
     let labels = std::fs::read_to_string(folder.join("labels.jsonl")).unwrap();
     assert_bars("kr-holdout-2", &agreement(&labels, &folder));
 }
+
+/// The dominant language of every labelled key result: Chinese in the Chinese sets, English
+/// in the English set, whatever terms (KPI, DAU, Q1) or names the other script brings in. The
+/// English set's mixed document has units in each language, and both are found there.
+#[test]
+fn each_labelled_key_result_is_in_its_sets_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    for (folder, expected) in [
+        ("kr-cases", "zh"),
+        ("kr-holdout", "zh"),
+        ("kr-holdout-2", "zh"),
+        ("kr-cases-en", "en"),
+    ] {
+        let mut wrong = Vec::new();
+        let mut in_mixed_document = std::collections::BTreeSet::new();
+        let labels = std::fs::read_to_string(root.join(folder).join("labels.jsonl")).unwrap();
+        let mut files: HashMap<String, HashMap<u64, Value>> = HashMap::new();
+        for line in labels.lines().filter(|l| !l.trim().is_empty()) {
+            let label: Value = serde_json::from_str(line).unwrap();
+            let file = label["file"].as_str().unwrap().to_owned();
+            let by_line = files
+                .entry(file.clone())
+                .or_insert_with(|| inspected(&root.join(folder).join(&file)));
+            let kr = &by_line[&label["line"].as_u64().unwrap()];
+            if file.contains("mixed") {
+                in_mixed_document.insert(kr["language"]["dominant"].to_string());
+            } else if kr["language"]["dominant"] != expected {
+                wrong.push(format!("{file}: {} → {}", kr["text"], kr["language"]));
+            }
+        }
+        assert!(wrong.is_empty(), "{folder}: {wrong:#?}");
+        if folder == "kr-cases-en" {
+            assert_eq!(
+                in_mixed_document.into_iter().collect::<Vec<_>>(),
+                ["\"en\"", "\"zh\""]
+            );
+        }
+    }
+}

@@ -4,6 +4,7 @@
 use super::baseline::{self, Baseline};
 use super::clause::{self, Clause, Role};
 use super::kind::{self, Judgement, Kind};
+use super::language::Language;
 use super::lexicon::WordClass;
 use super::placeholder;
 use super::quantity::{self, Quantity, Unit};
@@ -32,6 +33,7 @@ pub struct Facts {
     /// Quantities stated as a change (降低10%), not as a level (降低至5%).
     pub changes: Vec<Span>,
     pub judgement: Judgement,
+    pub language: Language,
 }
 
 /// Change verbs: a quantity right after one of these is an amount of change. Adding
@@ -111,6 +113,7 @@ impl Facts {
                 deciding: None,
                 verdicts: Vec::new(),
             },
+            language: Language::of(text),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod baseline;
 pub mod clause;
 pub mod facts;
 pub mod kind;
+pub mod language;
 pub mod lexicon;
 pub mod placeholder;
 pub mod quantity;

@@ -278,6 +278,7 @@ fn key_result_json(inspection: &Inspection<'_>, kr: &KeyResult, place: usize) ->
     value["has_placeholder"] = json!(facts.has_placeholder());
     value["has_deadline"] = json!(facts.has_deadline());
     value["kind"] = json!(facts.kind().as_str());
+    value["language"] = json!(facts.language);
     value["score"] = json!(inspection.key_result_score(kr));
     value["facts"] = json!({
         "numbers": facts.quantities.iter().map(|q| {
