@@ -183,21 +183,22 @@ fn chinese_is_quantity(
     }
 }
 
-/// Digits glued to letters are names and codes: 2B, 5G, P0, KR1, v2, ISO 9001; so are numbers
+/// Digits glued to letters are names and codes: 2B, 5G, P0, KR1, v2, #123, ISO 9001; so are numbers
 /// that name a line, a version or a generation: 3号线, 2026版, 第2代.
 fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     if text[end..].starts_with(['号', '版', '代']) {
         return true;
     }
     let before = text[..start].chars().next_back();
-    if before.is_some_and(|c| c.is_ascii_alphabetic()) {
+    if before.is_some_and(|c| c.is_ascii_alphabetic() || c == '#') {
         return true;
     }
     let after = text[end..].chars().next();
     if !has_unit && after.is_some_and(|c| c.is_ascii_alphabetic()) {
         return true;
     }
-    // `ISO 9001`, `iPhone 15`: a word and one space, when the word is no metric (NPS 50 is).
+    // `ISO 9001`, `iPhone 15`, `Tier 1`: a name and one space, when the name is no metric (NPS
+    // 50 is). A lowercase word is prose: `at least 40`, `from 18,000`.
     if !has_unit && before == Some(' ') {
         let word: String = text[..start - 1]
             .chars()
@@ -207,7 +208,17 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
             .into_iter()
             .rev()
             .collect();
-        return !word.is_empty() && !lexicon().classes(&word).has(WordClass::Metric);
+        let preceding = text[..start - 1 - word.len()].trim_end();
+        // A capital that only opens a sentence (`Ship 2 tests`) is no name.
+        let opens_sentence = preceding
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let capitals = word.chars().filter(|c| c.is_ascii_uppercase()).count();
+        let named = capitals > 1
+            || capitals == 1
+                && !(opens_sentence && word.starts_with(|c: char| c.is_ascii_uppercase()));
+        return named && !lexicon().classes(&word).has(WordClass::Metric);
     }
     false
 }
@@ -388,6 +399,12 @@ mod tests {
             ["1个工作日"]
         );
         assert_eq!(quantities("NPS 50"), ["50"]);
+        assert_eq!(quantities("Win at least 40 mid-market logos"), ["40"]);
+        assert_eq!(quantities("Ship 2 A/B tests every sprint"), ["2"]);
+        assert_eq!(
+            quantities("Grow users from 18,000 to 25,000"),
+            ["18,000", "25,000"]
+        );
     }
 
     #[test]
@@ -409,6 +426,9 @@ mod tests {
             "完成3号线防错装置改造",
             "发布《员工合规手册》2026版",
             "完成《3-6岁儿童学习与发展指南》培训",
+            "Close issue #123",
+            "Sign three Tier 1 customers",
+            "Migrate to Windows 11",
         ] {
             assert!(
                 quantities(text).iter().all(|q| q.is_empty()),
