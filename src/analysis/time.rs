@@ -42,7 +42,39 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
     let quarter = r"(?:第?[一二三四1-4]季度|[Qq][1-4])";
     let half = r"(?:[上下]半年|[Hh][12])";
     let year = r"(?:19|20)[0-9]{2}\s*(?:年|财年)";
-    let patterns: [(TimeKind, &'static [char], String); 12] = [
+    let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    let date = format!(
+        r"(?:{month}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+[0-9]{{4}})?|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|{month}(?:\s+[0-9]{{4}})?)"
+    );
+    let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month)[- ]end)";
+    let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week)";
+    let count = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)";
+    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting)";
+    let english: [(TimeKind, &'static [char], String); 3] = [
+        (
+            TimeKind::Deadline,
+            &['a'],
+            format!(
+                r"(?i:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting|due)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word})|{date}|{period}|the\s+(?:[\w-]+\s+)?{event})\b)"
+            ),
+        ),
+        (
+            TimeKind::Cadence,
+            &['a'],
+            format!(
+                r"(?i:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:a|per)\s+(?:day|week|month|quarter|year)\b)"
+            ),
+        ),
+        (
+            TimeKind::Window,
+            &['a'],
+            format!(
+                r"(?i:\bwithin\s+{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b)"
+            ),
+        ),
+    ];
+    let mut patterns: Vec<(TimeKind, &'static [char], String)> = english.into();
+    let chinese: [(TimeKind, &'static [char], String); 12] = [
         (
             TimeKind::Window,
             &['内'],
@@ -114,6 +146,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
             ),
         ),
     ];
+    patterns.extend(chinese);
     patterns
         .into_iter()
         .map(|(kind, needs, pattern)| {
@@ -161,6 +194,8 @@ fn cue_bit(c: char) -> Option<u32> {
         '隔' => 22,
         '按' => 23,
         '逐' => 24,
+        // Any other Latin letter: the English patterns' cue.
+        'a'..='z' | 'A'..='Z' => 25,
         _ => return None,
     })
 }
@@ -213,16 +248,35 @@ fn ascii_clean(text: &str, start: usize, end: usize) -> bool {
         && (!alnum(found.chars().next_back()) || !alnum(text[end..].chars().next()))
 }
 
+/// The same in English, as whole words: `vs Q2`, `over H1 2025`, `than last year`.
+const ENGLISH_BASELINE_LEADS: [&str; 6] = ["vs", "vs.", "versus", "over", "than", "from"];
+
 fn is_baseline(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
     BASELINE_LEADS.iter().any(|lead| before.ends_with(lead))
+        || ENGLISH_BASELINE_LEADS.iter().any(|lead| {
+            let at = before.len().saturating_sub(lead.len());
+            before
+                .get(at..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(lead))
+                && !before[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+        })
 }
 
 /// Checks that depend on the phrase's surroundings.
 fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].trim_start();
     let next = after.chars().next();
+    let english = text[start..].starts_with(|c: char| c.is_ascii_alphabetic());
     match kind {
+        // `within 2 days of each report` and `within 60 days` both bound each event.
+        TimeKind::Window if english => true,
+        // `weekly active users`, `monthly recurring revenue` are metrics, not how often.
+        TimeKind::Cadence if english => !["active", "recurring"].iter().any(|m| {
+            after
+                .get(..m.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(m))
+        }),
         // A window holds only when an event follows it (…内得到解决); at the end of a clause
         // it is the measured value (时间控制在1小时内), before 的 or a rate a metric's
         // definition (入职90天内主动离职率).
@@ -450,6 +504,76 @@ mod tests {
             "全年不出现有效投诉",
         ] {
             assert!(!has_time(text), "{text}: {:?}", kinds(text));
+        }
+    }
+}
+
+#[cfg(test)]
+mod english_tests {
+    use super::*;
+
+    fn phrases(text: &str) -> Vec<(&str, TimeKind)> {
+        find(text, 0)
+            .into_iter()
+            .map(|f| (&text[f.span.range()], f.kind))
+            .collect()
+    }
+
+    #[test]
+    fn deadlines_cadences_and_windows() {
+        use TimeKind::*;
+        for (text, expected) in [
+            ("Migrate all services by May 31.", ("by May 31", Deadline)),
+            (
+                "Publish an impact report by 31 March.",
+                ("by 31 March", Deadline),
+            ),
+            (
+                "Open the office by 2026-09-30.",
+                ("by 2026-09-30", Deadline),
+            ),
+            ("Cut DSO to under 45 by EOY.", ("by EOY", Deadline)),
+            (
+                "Achieve certification by end of June.",
+                ("by end of June", Deadline),
+            ),
+            (
+                "Hire six agents before September.",
+                ("before September", Deadline),
+            ),
+            (
+                "Fix every crash before the next release.",
+                ("before the next release", Deadline),
+            ),
+            ("Hold 12 briefings per quarter.", ("per quarter", Cadence)),
+            (
+                "Release an event every two weeks.",
+                ("every two weeks", Cadence),
+            ),
+            ("Publish a weekly readout.", ("weekly", Cadence)),
+            (
+                "Run a session four times a week.",
+                ("four times a week", Cadence),
+            ),
+            (
+                "Reply to every email within 1 school day.",
+                ("within 1 school day", Window),
+            ),
+        ] {
+            assert_eq!(phrases(text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn metric_windows_and_baselines_are_not_time_frames() {
+        for text in [
+            "Grow weekly active users to 25,000",
+            "Monthly recurring revenue above $2M",
+            "Lift NPS by 5 points vs Q2",
+            "a 15% increase over H1 2025",
+            "Win at least 40 mid-market logos",
+        ] {
+            assert_eq!(phrases(text), [], "{text}");
         }
     }
 }
