@@ -54,7 +54,7 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^\s*(?:
             %|％|‰|个百分点|百分点|pp
-          | 倍|番|一半|半
+          | 倍|番|一半|半|x(?-u:\b)|×
           | 万?元|块钱?|美元|美金
           | 个?工作日|个?自然日|个?小时|分钟|毫秒|秒|ms|个月|天|周|年
           | 分(?:值)?
@@ -67,6 +67,20 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid unit pattern")
 });
+
+/// English number words and multipliers: `three`, `nine thousand`, `a hundred`, `double`.
+static ENGLISH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+    let scale = r"(?:hundred|thousand|million|billion)";
+    Regex::new(&format!(
+        r"(?i)\b(?:(?:{word}(?:-{word})?|a)\s+{scale}|{word}(?:-{word})?|a\s+dozen|dozens|double|triple|quadruple|twice|halve|a\s+third)\b"
+    ))
+    .expect("valid English number pattern")
+});
+
+/// After a currency sign, B and bn are billions (¥1.2B); elsewhere 2B is a name (2B业务).
+static CURRENCY_MAGNITUDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:bn|B|billion|million)(?-u:\b)").expect("valid pattern"));
 
 /// Chinese numerals that are only an article before these (一个平台, 一套体系).
 const ARTICLE_CLASSIFIERS: [&str; 5] = ["个", "套", "项", "种", "份"];
@@ -91,7 +105,16 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
             continue;
         }
         let numeral = m.as_str();
-        let magnitude_end = MAGNITUDE.find(&text[end..]).map_or(end, |m| end + m.end());
+        let currency = text[..start].trim_end().ends_with(['$', '€', '¥', '£']);
+        let magnitude = if currency {
+            &CURRENCY_MAGNITUDE
+        } else {
+            &MAGNITUDE
+        };
+        let magnitude_end = magnitude
+            .find(&text[end..])
+            .or_else(|| MAGNITUDE.find(&text[end..]))
+            .map_or(end, |m| end + m.end());
         let magnitude = (magnitude_end > end).then(|| text[end..magnitude_end].trim_start());
         let unit = UNIT.find(&text[magnitude_end..]).map(|u| {
             let unit_end = magnitude_end + u.end();
@@ -120,14 +143,54 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
             continue;
         }
         let suffix_len = unit_end.unwrap_or(magnitude_end) - end;
-        let unit = classify_unit(unit_text, numeral);
+        let unit = if currency {
+            Unit::Money
+        } else {
+            classify_unit(unit_text, numeral)
+        };
         found.push(Quantity {
             span: Span::new(base + start, base + end + suffix_len),
             value: value_of(numeral, magnitude),
             unit,
         });
     }
+    found.extend(english_words(text, base, excluded, &found));
+    found.sort_by_key(|q| q.span.start);
     found
+}
+
+/// Quantities written in English words, where no other quantity or excluded span stands.
+fn english_words(text: &str, base: usize, excluded: &[Span], found: &[Quantity]) -> Vec<Quantity> {
+    let taken = |s: Span| {
+        excluded
+            .iter()
+            .chain(found.iter().map(|q| &q.span))
+            .any(|t| t.start < s.end && s.start < t.end)
+    };
+    ENGLISH_NUMBER
+        .find_iter(text)
+        .map(|m| (m, Span::new(base + m.start(), base + m.end())))
+        // `one of the`, `one-off`: no count.
+        .filter(|(m, span)| {
+            !taken(*span)
+                && !text[m.end()..].starts_with(" of")
+                && !text[m.end()..].starts_with('-')
+        })
+        .map(|(m, span)| {
+            let words = m.as_str().to_ascii_lowercase();
+            let multiplier = ["double", "triple", "quadruple", "twice", "halve", "a third"]
+                .contains(&words.as_str());
+            Quantity {
+                span,
+                value: None,
+                unit: if multiplier {
+                    Unit::Multiple
+                } else {
+                    Unit::Count
+                },
+            }
+        })
+        .collect()
 }
 
 /// Words with numerals that are not quantities (千家万户, 一站式), as one pattern.
@@ -254,7 +317,7 @@ fn classify_unit(unit: Option<&str>, numeral: &str) -> Unit {
     }
     match unit {
         Some("%" | "％" | "‰" | "个百分点" | "百分点" | "pp") => Unit::Percent,
-        Some("倍" | "番" | "一半" | "半" | "成") => Unit::Multiple,
+        Some("倍" | "番" | "一半" | "半" | "成" | "x" | "×") => Unit::Multiple,
         Some(u) if u.ends_with('元') || u.starts_with('块') || u.starts_with("美") => {
             Unit::Money
         }
@@ -401,6 +464,16 @@ mod tests {
         assert_eq!(quantities("NPS 50"), ["50"]);
         assert_eq!(quantities("Win at least 40 mid-market logos"), ["40"]);
         assert_eq!(quantities("Ship 2 A/B tests every sprint"), ["2"]);
+        assert_eq!(quantities("Grow pipeline to 4x quota"), ["4x"]);
+        assert_eq!(quantities("Land ¥1.2B in contracts"), ["1.2B"]);
+        assert_eq!(
+            quantities("Serve nine thousand households"),
+            ["nine thousand"]
+        );
+        assert_eq!(
+            quantities("Double the upgrades, hire forty nurses"),
+            ["Double", "forty"]
+        );
         assert_eq!(
             quantities("Grow users from 18,000 to 25,000"),
             ["18,000", "25,000"]
@@ -427,8 +500,9 @@ mod tests {
             "发布《员工合规手册》2026版",
             "完成《3-6岁儿童学习与发展指南》培训",
             "Close issue #123",
-            "Sign three Tier 1 customers",
+            "Reach Tier 1 status",
             "Migrate to Windows 11",
+            "Make this one of the best teams",
         ] {
             assert!(
                 quantities(text).iter().all(|q| q.is_empty()),
