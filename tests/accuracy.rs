@@ -149,11 +149,16 @@ fn the_sample_agrees_with_its_labels() {
     assert_bars("sample", &agreement(&labels, &folder));
 }
 
+/// The agreement of a labelled set in `fixtures/`.
+fn labelled_set(name: &str) -> Vec<Tally> {
+    let folder = common::root().join("fixtures").join(name);
+    let labels = std::fs::read_to_string(folder.join("labels.jsonl")).unwrap();
+    agreement(&labels, &folder)
+}
+
 #[test]
 fn our_key_result_set_agrees_with_its_labels() {
-    let folder = common::root().join("fixtures/kr-cases");
-    let labels = std::fs::read_to_string(folder.join("labels.jsonl")).unwrap();
-    let tallies = agreement(&labels, &folder);
+    let tallies = labelled_set("kr-cases");
     assert!(
         tallies[0].total >= 120,
         "the set keeps at least 120 key results"
@@ -163,16 +168,12 @@ fn our_key_result_set_agrees_with_its_labels() {
 
 #[test]
 fn the_held_out_set_agrees_with_its_labels() {
-    let folder = common::root().join("fixtures/kr-holdout");
-    let labels = std::fs::read_to_string(folder.join("labels.jsonl")).unwrap();
-    assert_bars("kr-holdout", &agreement(&labels, &folder));
+    assert_bars("kr-holdout", &labelled_set("kr-holdout"));
 }
 
 #[test]
 fn the_second_held_out_set_agrees_with_its_labels() {
-    let folder = common::root().join("fixtures/kr-holdout-2");
-    let labels = std::fs::read_to_string(folder.join("labels.jsonl")).unwrap();
-    assert_bars("kr-holdout-2", &agreement(&labels, &folder));
+    assert_bars("kr-holdout-2", &labelled_set("kr-holdout-2"));
 }
 
 /// The dominant language of every labelled key result: Chinese in the Chinese sets, English
