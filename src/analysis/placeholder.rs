@@ -18,7 +18,7 @@ static SLOT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<letter>[Xx]{{1,3}}|[Ｘｘ]{{1,3}}|××?|N)
         | (?P<word>TBD|TBC|待定|待确定|待确认|若干|某某|某(?:{NUMBER_FOLLOWERS})|[?？]{{1,3}})
-        | (?P<bracket>【\s*(?:[^】]{{0,6}})\s*】|\[\s*\]|_{{2,}})
+        | (?P<bracket>【\s*(?:[^】]{{0,6}})\s*】|\[\s*[A-Za-z?]{{0,8}}\s*\]|_{{2,}})
         "
     );
     Regex::new(&pattern).expect("valid placeholder pattern")
@@ -101,6 +101,35 @@ fn letter_slot(text: &str, start: usize, end: usize) -> bool {
     FOLLOWS_NUMBER_SLOT.is_match(after)
         || (LEADS_NUMBER_SLOT.is_match(before) && at_clause_end)
         || (LEADS_VALUE.is_match(before) && value_follows)
+        || english_slot(text, start, end)
+}
+
+/// In English a number slot is a word of its own: after a currency sign (`$N`), or between
+/// prose words (`sign XX new partners`, `the other N tickets`, `to X per week`, `??? percent`).
+/// After a name it is part of the name (`Product X`).
+fn english_slot(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    if before.ends_with(['$', '€', '¥', '£']) {
+        return true;
+    }
+    let prose =
+        |word: &str| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    let next = text[end..]
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+        .next()
+        .unwrap_or("");
+    let (rest, previous) = before
+        .rsplit_once(' ')
+        .map_or(("", before), |(rest, word)| (rest, word));
+    let opens_sentence = rest
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        && previous.starts_with(|c: char| c.is_ascii_uppercase())
+        && previous[1..].chars().all(|c| c.is_ascii_lowercase());
+    (prose(previous) || opens_sentence) && prose(next)
 }
 
 /// `【】`, `【待定】`, `【X】`: an empty or placeholder bracket, not a quoted name (【重要】).
@@ -109,9 +138,13 @@ fn bracket_slot(bracket: &str) -> bool {
         .trim_start_matches('【')
         .trim_end_matches('】')
         .trim();
+    let inner = inner.trim_start_matches('[').trim_end_matches(']').trim();
     bracket.starts_with('_')
-        || bracket.starts_with('[')
         || inner.is_empty()
+        || [
+            "number", "target", "value", "amount", "date", "tbd", "x", "n", "?",
+        ]
+        .contains(&inner.to_ascii_lowercase().as_str())
         || [
             "待定",
             "X",
@@ -134,7 +167,9 @@ fn word_slot(text: &str, start: usize, end: usize, word: &str) -> bool {
     if !word.starts_with(['?', '？']) {
         return true;
     }
-    FOLLOWS_NUMBER_SLOT.is_match(&text[end..]) || LEADS_NUMBER_SLOT.is_match(&text[..start])
+    FOLLOWS_NUMBER_SLOT.is_match(&text[end..])
+        || LEADS_NUMBER_SLOT.is_match(&text[..start])
+        || english_slot(text, start, end)
 }
 
 #[cfg(test)]
@@ -163,6 +198,27 @@ mod tests {
         assert_eq!(slots("营收达到【】万元"), ["【】"]);
         assert_eq!(slots("营收达到___万元"), ["___"]);
         assert_eq!(slots("美西航线订舱量达到X TEU"), ["X"]);
+    }
+
+    #[test]
+    fn english_placeholders() {
+        assert_eq!(slots("Increase average contract value to $N."), ["N"]);
+        assert_eq!(slots("Sign XX new reseller partners"), ["XX"]);
+        assert_eq!(slots("Close the other N long-standing tickets"), ["N"]);
+        assert_eq!(slots("Grow trial sign-ups to X per week"), ["X"]);
+        assert_eq!(slots("Attendance reaches ??? percent"), ["???"]);
+        assert_eq!(slots("Reduce spend by £[number]"), ["[number]"]);
+        assert_eq!(
+            slots("Benchmark against the [target] percentile"),
+            ["[target]"]
+        );
+        for text in [
+            "Grow Product X trial sign-ups",
+            "Ship [Beta] to users",
+            "Is it done?",
+        ] {
+            assert_eq!(slots(text), Vec::<&str>::new(), "{text}");
+        }
     }
 
     #[test]
