@@ -49,7 +49,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
     let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month)[- ]end)";
     let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week)";
     let count = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)";
-    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting)";
+    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter)";
     let english: [(TimeKind, &'static [char], String); 3] = [
         (
             TimeKind::Deadline,
@@ -271,12 +271,7 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
     match kind {
         // `within 2 days of each report` and `within 60 days` both bound each event.
         TimeKind::Window if english => true,
-        // `weekly active users`, `monthly recurring revenue` are metrics, not how often.
-        TimeKind::Cadence if english => !["active", "recurring"].iter().any(|m| {
-            after
-                .get(..m.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(m))
-        }),
+        TimeKind::Cadence if english => english_cadence_counts(text, start, end),
         // A window holds only when an event follows it (…内得到解决); at the end of a clause
         // it is the measured value (时间控制在1小时内), before 的 or a rate a metric's
         // definition (入职90天内主动离职率).
@@ -299,6 +294,33 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         }
         TimeKind::Period => true,
     }
+}
+
+/// Whether an English cadence is how often the work happens. Not when it names a metric's
+/// window: an adjective with no article before its noun (`monthly logo churn`, `weekly active
+/// users`); nor when it is a rate's unit, right after the value (`below 200 per month`, `to X
+/// per week`, `at least once a month`). `a weekly readout`, `tests every sprint` and
+/// `audited weekly` are cadences.
+fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
+    let phrase = &text[start..end];
+    let before = text[..start].trim_end();
+    let previous = before
+        .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    let adjective = !phrase.contains(' ');
+    if adjective {
+        let noun_follows = text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
+        let article = ["a", "an", "the"]
+            .iter()
+            .any(|a| previous.eq_ignore_ascii_case(a));
+        return !noun_follows || article;
+    }
+    let after_value = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        || ["X", "XX", "N", "least", "most", "to"].contains(&previous);
+    !after_value
 }
 
 const COMPARATORS: [&str; 10] = [
@@ -568,6 +590,9 @@ mod english_tests {
     fn metric_windows_and_baselines_are_not_time_frames() {
         for text in [
             "Grow weekly active users to 25,000",
+            "Bring monthly logo churn below 1.5%",
+            "Manual entries fall below 200 per month",
+            "70% of families log in at least once a month",
             "Monthly recurring revenue above $2M",
             "Lift NPS by 5 points vs Q2",
             "a 15% increase over H1 2025",
