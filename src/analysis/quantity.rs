@@ -73,7 +73,7 @@ static ENGLISH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     let scale = r"(?:hundred|thousand|million|billion)";
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?:{word}(?:-{word})?|a)\s+{scale}|{word}(?:-{word})?|a\s+dozen|dozens|double|triple|quadruple|twice|halve|a\s+third)(?-u:\b)"
+        r"(?i-u)\b(?:(?:{word}(?:-{word})?|a)\s+{scale}|{word}(?:-{word})?|a\s+dozen|dozens|double|triple|quadruple|twice|halve|a\s+third)\b"
     ))
     .expect("valid English number pattern")
 });

@@ -55,21 +55,21 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
             TimeKind::Deadline,
             &['a'],
             format!(
-                r"(?i:(?-u:\b)(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting|due)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word})|{date}|{period}|the\s+(?:[A-Za-z0-9-]+\s+)?{event})(?-u:\b))"
+                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting|due)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word})|{date}|{period}|the\s+(?:[A-Za-z0-9-]+\s+)?{event})\b)"
             ),
         ),
         (
             TimeKind::Cadence,
             &['a'],
             format!(
-                r"(?i:(?-u:\b)(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period)s?(?-u:\b)|(?-u:\b)(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)(?-u:\b)|(?-u:\b)(?:once|twice|{count}\s+times)\s+(?:a|per)\s+(?:day|week|month|quarter|year)(?-u:\b))"
+                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:a|per)\s+(?:day|week|month|quarter|year)\b)"
             ),
         ),
         (
             TimeKind::Window,
             &['a'],
             format!(
-                r"(?i:(?-u:\b)within\s+{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?)(?-u:\b))"
+                r"(?i-u:\bwithin\s+{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b)"
             ),
         ),
     ];
