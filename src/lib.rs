@@ -22,12 +22,9 @@ use source::Source;
 /// Parses a source, analyses it and runs `rules` over it. A text with no outline in it yields
 /// nothing.
 pub fn check(source: &Source, settings: &Settings) -> Vec<Diagnostic> {
-    let document = syntax::parse(source);
-    if !document.has_items() {
-        return Vec::new();
-    }
-    let analysis = analysis::Analysis::of(source, &document, &settings.analysis);
-    run_rules(source, &document, &analysis, settings)
+    check_with(source, settings, |document| {
+        analysis::Analysis::of(source, document, &settings.analysis)
+    })
 }
 
 /// [`check`], reusing the facts of key results seen before (an editor's buffer, linted after
@@ -37,25 +34,25 @@ pub fn check_cached(
     settings: &Settings,
     cache: &mut analysis::FactsCache,
 ) -> Vec<Diagnostic> {
+    check_with(source, settings, |document| {
+        analysis::Analysis::of_cached(source, document, &settings.analysis, cache)
+    })
+}
+
+fn check_with(
+    source: &Source,
+    settings: &Settings,
+    analyse: impl FnOnce(&syntax::Document) -> analysis::Analysis,
+) -> Vec<Diagnostic> {
     let document = syntax::parse(source);
     if !document.has_items() {
         return Vec::new();
     }
-    let analysis = analysis::Analysis::of_cached(source, &document, &settings.analysis, cache);
-    run_rules(source, &document, &analysis, settings)
-}
-
-fn run_rules(
-    source: &Source,
-    document: &syntax::Document,
-    analysis: &analysis::Analysis,
-    settings: &Settings,
-) -> Vec<Diagnostic> {
-    let context = Context {
+    let analysis = analyse(&document);
+    rules::check(&Context {
         source,
-        document,
-        analysis,
+        document: &document,
+        analysis: &analysis,
         settings,
-    };
-    rules::check(&context)
+    })
 }

@@ -1,16 +1,13 @@
 //! A file with no Chinese in it never loads the Chinese dictionary. One test in its own
 //! binary, because the count is the process's.
 
-use std::path::Path;
+mod common;
 
 use okrlint::analysis::segment::dictionary_loads;
 use okrlint::rules::Settings;
-use okrlint::source::Source;
 
 fn check(path: &str) -> usize {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    let source = Source::new(path, std::fs::read_to_string(file).unwrap());
-    okrlint::check(&source, &Settings::default()).len()
+    okrlint::check(&common::fixture(path), &Settings::default()).len()
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::quantity::{self, Quantity, Unit};
 use super::segment::{self, Word};
 use super::time::{self, TimeFrame};
 use super::vocabulary::Vocabulary;
-use crate::source::{Source, Span};
+use crate::source::Span;
 
 /// A word that matters to wording rules, with the role of the clause it stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +43,9 @@ const CHANGE_VERBS: [&str; 11] = [
 ];
 
 impl Facts {
-    /// Reads the facts of the text at `span` of `source`.
-    pub fn of(source: &Source, span: Span, vocabulary: &Vocabulary) -> Facts {
-        let mut facts = Facts::measures_of(source, span);
-        let text = source.slice(span);
-        let base = span.start;
+    /// Reads the facts of `text`, which starts at byte `base` of its source.
+    pub fn of(text: &str, base: usize, vocabulary: &Vocabulary) -> Facts {
+        let mut facts = Facts::measures_of(text, base);
         facts.baselines = baseline::find(text, base);
         let words = segment::words(text, base, vocabulary);
         facts.clauses = clause::split(&words);
@@ -72,7 +70,7 @@ impl Facts {
         facts.changes = facts
             .quantities
             .iter()
-            .filter(|q| is_change(source.slice(Span::new(base, q.span.start))))
+            .filter(|q| is_change(&text[..q.span.start - base]))
             .map(|q| q.span)
             .collect();
         facts
@@ -80,9 +78,7 @@ impl Facts {
 
     /// Only the time frames, placeholders and quantities of a text: no words, clauses or
     /// judgement.
-    pub fn measures_of(source: &Source, span: Span) -> Facts {
-        let text = source.slice(span);
-        let base = span.start;
+    pub fn measures_of(text: &str, base: usize) -> Facts {
         let placeholders = placeholder::find(text, base);
         // X月底前 is a placeholder date, not a deadline.
         let time_frames: Vec<TimeFrame> = time::find(text, base)

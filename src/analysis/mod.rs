@@ -44,7 +44,7 @@ pub struct Analysis {
 impl Analysis {
     pub fn of(source: &Source, document: &Document, options: &Options) -> Analysis {
         Analysis::build(source, document, options, |span| {
-            Facts::of(source, span, &options.vocabulary)
+            Facts::of(source.slice(span), span.start, &options.vocabulary)
         })
     }
 
@@ -65,13 +65,10 @@ impl Analysis {
         }
         Analysis::build(source, document, options, |span| {
             let text = source.slice(span);
-            let relative = cache.facts.entry(text.to_owned()).or_insert_with(|| {
-                Facts::of(
-                    &Source::new("", text.to_owned()),
-                    Span::new(0, text.len()),
-                    &options.vocabulary,
-                )
-            });
+            let relative = cache
+                .facts
+                .entry(text.to_owned())
+                .or_insert_with(|| Facts::of(text, 0, &options.vocabulary));
             relative.shifted(span.start)
         })
     }
@@ -91,7 +88,8 @@ impl Analysis {
         let key_result_count = facts.len();
         for objective in document.objectives() {
             index.insert(objective.item.span, facts.len());
-            facts.push(Facts::measures_of(source, objective.item.text));
+            let text = objective.item.text;
+            facts.push(Facts::measures_of(source.slice(text), text.start));
         }
         let mut periods = FxHashMap::default();
         let title_period = document.title.as_ref().and_then(|h| h.period);

@@ -334,7 +334,7 @@ impl Server {
             message: format!("okrlint: {message}"),
         };
         self.output
-            .send(Notification::new(notifications::LogMessage::METHOD.into(), params).into());
+            .notify(notifications::LogMessage::METHOD, &params);
     }
 }
 
