@@ -65,11 +65,14 @@ impl Analysis {
         }
         Analysis::build(source, document, options, |span| {
             let text = source.slice(span);
-            let relative = cache
-                .facts
-                .entry(text.to_owned())
-                .or_insert_with(|| Facts::of(text, 0, &options.vocabulary));
-            relative.shifted(span.start)
+            // Most texts are cached: look up by `&str`, allocate only on a miss.
+            if let Some(relative) = cache.facts.get(text) {
+                return relative.shifted(span.start);
+            }
+            let relative = Facts::of(text, 0, &options.vocabulary);
+            let facts = relative.shifted(span.start);
+            cache.facts.insert(text.to_owned(), relative);
+            facts
         })
     }
 

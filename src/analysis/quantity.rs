@@ -106,14 +106,11 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         }
         let numeral = m.as_str();
         let currency = text[..start].trim_end().ends_with(['$', '€', '¥', '£']);
-        let magnitude = if currency {
-            &CURRENCY_MAGNITUDE
-        } else {
-            &MAGNITUDE
-        };
-        let magnitude_end = magnitude
-            .find(&text[end..])
-            .or_else(|| MAGNITUDE.find(&text[end..]))
+        let after = &text[end..];
+        let magnitude_end = currency
+            .then(|| CURRENCY_MAGNITUDE.find(after))
+            .flatten()
+            .or_else(|| MAGNITUDE.find(after))
             .map_or(end, |m| end + m.end());
         let magnitude = (magnitude_end > end).then(|| text[end..magnitude_end].trim_start());
         let unit = UNIT.find(&text[magnitude_end..]).map(|u| {

@@ -41,7 +41,7 @@ pub enum Command {
 /// Where files and their configuration come from; shared by `check`, `inspect` and `score`.
 #[derive(Debug, clap::Args)]
 pub struct Input {
-    /// Files or folders; folders are walked for .okr, .txt and .md files. `-` reads stdin.
+    /// Files or folders; folders are walked for .okr, .txt, .md and .markdown files. `-` reads stdin.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Use this configuration file for every file, instead of the closest okrlint.toml.

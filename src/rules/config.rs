@@ -79,7 +79,7 @@ pub struct VocabTable {
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FilesTable {
-    /// Globs of files to lint when walking folders (default: `*.okr`, `*.txt`, `*.md`).
+    /// Globs of files to lint when walking folders (default: `*.okr`, `*.txt`, `*.md`, `*.markdown`).
     #[serde(default)]
     pub include: Vec<String>,
     /// Globs of files and folders to skip.
