@@ -100,11 +100,7 @@ impl Analysis {
             let section_period = period(section.heading.as_ref()).or(title_period);
             for unit in &section.units {
                 let unit_period = period(unit.heading.as_ref()).or(section_period);
-                let key_results = unit
-                    .orphans
-                    .iter()
-                    .chain(unit.objectives.iter().flat_map(|o| o.key_results.iter()));
-                for kr in key_results {
+                for kr in unit.key_results() {
                     if let Some(p) = unit_period {
                         periods.insert(kr.item.span, p);
                     }

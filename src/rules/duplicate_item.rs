@@ -49,11 +49,7 @@ KR2：客户问题首次响应时间缩短至4小时
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for unit in cx.document.units() {
         let objectives = unit.objectives.iter().map(|o| &o.item);
-        let key_results = unit
-            .orphans
-            .iter()
-            .chain(unit.objectives.iter().flat_map(|o| o.key_results.iter()))
-            .map(|k| &k.item);
+        let key_results = unit.key_results().map(|k| &k.item);
         find_duplicates(cx, ItemKind::Objective, objectives, out);
         find_duplicates(cx, ItemKind::KeyResult, key_results, out);
     }

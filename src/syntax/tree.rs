@@ -145,11 +145,7 @@ impl Document {
     }
 
     pub fn key_results(&self) -> impl Iterator<Item = &KeyResult> {
-        self.units().flat_map(|u| {
-            u.orphans
-                .iter()
-                .chain(u.objectives.iter().flat_map(|o| o.key_results.iter()))
-        })
+        self.units().flat_map(Unit::key_results)
     }
 
     /// Every objective and key result, objectives first.
@@ -163,6 +159,15 @@ impl Document {
     pub fn has_items(&self) -> bool {
         self.units()
             .any(|u| !u.objectives.is_empty() || !u.orphans.is_empty())
+    }
+}
+
+impl Unit {
+    /// The unit's key results: orphans first, then each objective's.
+    pub fn key_results(&self) -> impl Iterator<Item = &KeyResult> {
+        self.orphans
+            .iter()
+            .chain(self.objectives.iter().flat_map(|o| o.key_results.iter()))
     }
 }
 
