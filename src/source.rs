@@ -36,6 +36,11 @@ impl Span {
         self.start..self.end
     }
 
+    /// Whether the two share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))

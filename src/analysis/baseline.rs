@@ -71,10 +71,7 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
         .collect();
     for m in REFERENCE.find_iter(text) {
         let span = Span::new(base + m.start(), base + m.end());
-        if !found
-            .iter()
-            .any(|b| b.span.start < span.end && span.start < b.span.end)
-        {
+        if !found.iter().any(|b| b.span.overlaps(span)) {
             found.push(Baseline {
                 span,
                 from: None,

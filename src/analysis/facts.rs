@@ -86,7 +86,7 @@ impl Facts {
             .filter(|t| {
                 !placeholders
                     .iter()
-                    .any(|p| p.end == t.span.start || p.start < t.span.end && t.span.start < p.end)
+                    .any(|p| p.end == t.span.start || p.overlaps(t.span))
             })
             .collect();
         let excluded: Vec<Span> = time_frames

@@ -97,9 +97,7 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
             continue;
         }
         let absolute = Span::new(base + start, base + end);
-        if excluded
-            .iter()
-            .any(|s| s.start < absolute.end && absolute.start < s.end)
+        if excluded.iter().any(|s| s.overlaps(absolute))
             || idioms.iter().any(|&(s, e)| s < end && start < e)
         {
             continue;
@@ -162,7 +160,7 @@ fn english_words(text: &str, base: usize, excluded: &[Span], found: &[Quantity])
         excluded
             .iter()
             .chain(found.iter().map(|q| &q.span))
-            .any(|t| t.start < s.end && s.start < t.end)
+            .any(|t| t.overlaps(s))
     };
     ENGLISH_NUMBER
         .find_iter(text)
