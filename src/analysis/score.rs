@@ -109,7 +109,7 @@ pub fn key_result(facts: &Facts, has_period: bool) -> Parts {
 }
 
 /// No hedge, and no vague verb in an unmeasured outcome clause.
-pub fn is_clear(facts: &Facts) -> bool {
+fn is_clear(facts: &Facts) -> bool {
     facts.terms_of(WordClass::Hedge).next().is_none()
         && unmeasured_vague_terms(facts).next().is_none()
 }

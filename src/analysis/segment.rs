@@ -117,7 +117,7 @@ fn tag_for(classes: Classes) -> &'static str {
 }
 
 /// True when the text has a Chinese character, the only case that needs the segmenter.
-pub fn needs_segmenter(text: &str) -> bool {
+fn needs_segmenter(text: &str) -> bool {
     text.chars().any(crate::syntax::is_cjk)
 }
 
