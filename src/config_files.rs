@@ -18,19 +18,12 @@ const NAMES: [&str; 2] = ["okrlint.toml", ".okrlint.toml"];
 const DEFAULT_INCLUDE: [&str; 4] = ["*.okr", "*.txt", "*.md", "*.markdown"];
 
 /// The settings for a file, and which files a folder walk takes.
+#[derive(Clone)]
 pub struct Loaded {
     pub settings: Arc<Settings>,
     pub files: Arc<FileFilter>,
 }
 
-impl Clone for Loaded {
-    fn clone(&self) -> Self {
-        Loaded {
-            settings: Arc::clone(&self.settings),
-            files: Arc::clone(&self.files),
-        }
-    }
-}
 
 /// `[files] include` and `exclude`, matched against paths relative to the configuration's
 /// folder.
