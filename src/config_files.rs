@@ -24,7 +24,6 @@ pub struct Loaded {
     pub files: Arc<FileFilter>,
 }
 
-
 /// `[files] include` and `exclude`, matched against paths relative to the configuration's
 /// folder.
 pub struct FileFilter {
