@@ -2,6 +2,8 @@
 //! punctuation, and at means markers (通过, 借助…) and outcome markers (实现, 确保…), so that
 //! judgements about activity and vague wording look at the outcome, not the means.
 
+use super::language::Script;
+use super::lexicon::{Form, WordClass, lexicon};
 use super::segment::Word;
 use crate::source::Span;
 
@@ -61,15 +63,108 @@ fn ends_clause(word: &Word<'_>) -> bool {
     )
 }
 
-/// Splits an item's words into clauses.
-pub fn split(words: &[Word<'_>]) -> Vec<Clause> {
+/// Splits an item's words into clauses, by the markers of its language.
+pub fn split(words: &[Word<'_>], language: Option<Script>) -> Vec<Clause> {
     let mut clauses = Vec::new();
     let mut start = 0;
     for end in (0..=words.len()).filter(|&i| i == words.len() || ends_clause(&words[i])) {
-        split_segment(words, start, end, &mut clauses);
+        match language {
+            Some(Script::English) => split_english_segment(words, start, end, &mut clauses),
+            _ => split_segment(words, start, end, &mut clauses),
+        }
         start = end + 1;
     }
     clauses
+}
+
+/// One English segment: markers may stand anywhere in it, and each opens a clause. The means
+/// usually follows the result ("Reduce churn to 3% by launching onboarding").
+fn split_english_segment(words: &[Word<'_>], start: usize, end: usize, out: &mut Vec<Clause>) {
+    let (mut clause_start, mut body, mut role) = (start, start, Role::Main);
+    let mut i = start;
+    while i < end {
+        let Some((marker_role, length)) = english_marker(&words[i..end]) else {
+            i += 1;
+            continue;
+        };
+        push(words, clause_start, body, i, role, out);
+        (clause_start, body, role) = (i, i + length, marker_role);
+        i += length;
+    }
+    push(words, clause_start, body, end, role, out);
+}
+
+/// The role an English marker at the start of `words` opens, and how many words it takes:
+/// means (by …ing, through, via, using, by means of), outcome (to + verb, so that, resulting
+/// in, in order to), or a second predicate (… and publish …).
+fn english_marker(words: &[Word<'_>]) -> Option<(Role, usize)> {
+    let texts: Vec<String> = words
+        .iter()
+        .take(3)
+        .map(|w| w.text.to_ascii_lowercase())
+        .collect();
+    let starts = |phrase: &[&str]| {
+        texts.len() >= phrase.len() && texts.iter().zip(phrase).all(|(t, p)| t == p)
+    };
+    for (phrase, role) in [
+        (&["by", "means", "of"][..], Role::Means),
+        (&["thanks", "to"], Role::Means),
+        (&["in", "order", "to"], Role::Outcome),
+        (&["so", "that"], Role::Outcome),
+        (&["such", "that"], Role::Outcome),
+        (&["resulting", "in"], Role::Outcome),
+        (&["leading", "to"], Role::Outcome),
+    ] {
+        if starts(phrase) {
+            return Some((role, phrase.len()));
+        }
+    }
+    let next = words.get(1);
+    let verb = |classes: &[WordClass]| {
+        next.is_some_and(|w| classes.iter().any(|c| w.is(*c)) && !w.is(WordClass::Comparator))
+    };
+    let form = next.and_then(|w| lexicon().english_entry(w.text)).map(|(_, form)| form);
+    match texts.first()?.as_str() {
+        "via" | "using" => Some((Role::Means, 1)),
+        "through" if next.is_some_and(|w| !names_a_time(w.text)) => Some((Role::Means, 1)),
+        "by" if form == Some(Form::Ing) => Some((Role::Means, 1)),
+        "to" if form == Some(Form::Base) && verb(&PREDICATES) => Some((Role::Outcome, 1)),
+        "and" if form.is_some_and(|f| f != Form::S) && verb(&ACTS) => Some((Role::Main, 1)),
+        _ => None,
+    }
+}
+
+/// Classes of the verbs that open an outcome after `to` (to deflect, to raise, to win).
+const PREDICATES: [WordClass; 7] = [
+    WordClass::ActivityVerb,
+    WordClass::Direction,
+    WordClass::Result,
+    WordClass::Gain,
+    WordClass::Vague,
+    WordClass::Maintain,
+    WordClass::Completion,
+];
+
+/// Verbs that, after `and`, start a second predicate (write and publish, launched … and
+/// reached); not vague or maintain-words, which as often join nouns (training and support).
+const ACTS: [WordClass; 4] = [
+    WordClass::ActivityVerb,
+    WordClass::Direction,
+    WordClass::Result,
+    WordClass::Gain,
+];
+
+/// A word that names a time rather than a means after `through` (through Q3, through June).
+fn names_a_time(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = word.to_ascii_lowercase();
+    lower.starts_with(|c: char| c.is_ascii_digit())
+        || MONTHS.iter().any(|m| lower.starts_with(m))
+        || ["q1", "q2", "q3", "q4", "h1", "h2", "end", "year"].contains(&lower.as_str())
+        || lower.starts_with("fy")
+        || lower.starts_with("eo")
 }
 
 /// One punctuation-delimited segment: a role from its first word, then a split at an
@@ -133,7 +228,7 @@ mod tests {
 
     fn clauses(text: &str) -> Vec<(Role, &str)> {
         let words = words(text, 0, &Default::default());
-        split(&words)
+        split(&words, super::super::language::Language::of(text).dominant)
             .iter()
             .map(|c| (c.role, &text[c.span.range()]))
             .collect()

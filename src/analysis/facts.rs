@@ -48,7 +48,7 @@ impl Facts {
         let mut facts = Facts::measures_of(text, base);
         facts.baselines = baseline::find(text, base);
         let words = segment::words(text, base, vocabulary);
-        facts.clauses = clause::split(&words);
+        facts.clauses = clause::split(&words, facts.language.dominant);
         let measures: Vec<Span> = facts
             .quantities
             .iter()
@@ -65,7 +65,7 @@ impl Facts {
             measures: &measures,
             windows: &windows,
         };
-        facts.judgement = kind::judge(&words, &facts.clauses, evidence);
+        facts.judgement = kind::judge(&words, &facts.clauses, evidence, facts.language.dominant);
         facts.terms = terms(&words, &facts.clauses, &facts.quantities);
         facts.changes = facts
             .quantities

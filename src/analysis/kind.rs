@@ -2,7 +2,10 @@
 //! measured (a metric with a target or a direction) against what the team does (an activity
 //! verb or a deliverable at the head) — not from a word list alone.
 
+mod english;
+
 use super::clause::{Clause, Role};
+use super::language::Script;
 use super::lexicon::{WordClass, names_a_measure};
 use super::segment::Word;
 use crate::source::Span;
@@ -65,8 +68,20 @@ pub struct Evidence<'a> {
     pub windows: &'a [Span],
 }
 
-/// Judges a key result from its words and clauses.
-pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
+/// Judges a key result from its words and clauses, by the grammar of its language.
+pub fn judge(
+    words: &[Word<'_>],
+    clauses: &[Clause],
+    evidence: Evidence<'_>,
+    language: Option<Script>,
+) -> Judgement {
+    match language {
+        Some(Script::English) => english::judge(words, clauses, evidence),
+        _ => judge_chinese(words, clauses, evidence),
+    }
+}
+
+fn judge_chinese(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
     let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
     for i in decisive(clauses) {
         let Some(mut verdict) = judge_clause(words, &clauses[i], evidence) else {
@@ -85,6 +100,12 @@ pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> 
         }
         verdicts.push((i, verdict));
     }
+    decide(verdicts, clauses)
+}
+
+/// The key result's kind from its clauses' verdicts: a marked outcome that is one, else a
+/// completion rate, else the first outcome, else the first activity.
+fn decide(verdicts: Vec<(usize, Verdict)>, clauses: &[Clause]) -> Judgement {
     let first = |kind| verdicts.iter().copied().find(|(_, v)| v.kind == kind);
     // A completion rate (执行率100%, 覆盖率) says the key result counts the team's own work,
     // unless a marked outcome clause says what that work achieves.

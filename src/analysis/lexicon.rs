@@ -1,8 +1,9 @@
-//! Word lists (`rules/lexicon/zh/*.txt`), compiled in: one term a line, `#` comments.
+//! Word lists (`rules/lexicon/zh/*.txt`, `rules/lexicon/en/*.txt`), compiled in: one term a
+//! line, `#` comments. English terms are base forms; their inflections are matched too.
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What a word can be. A word may belong to several classes (提升 is vague and a direction).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -24,10 +25,12 @@ pub enum WordClass {
     NumberIdiom,
     Partner,
     Gain,
+    /// A bound on a measure: at least, below, no more than. Chinese lists them as directions.
+    Comparator,
 }
 
 impl WordClass {
-    const ALL: [WordClass; 16] = [
+    const ALL: [WordClass; 17] = [
         WordClass::ActivityVerb,
         WordClass::Deliverable,
         WordClass::Metric,
@@ -44,13 +47,14 @@ impl WordClass {
         WordClass::NumberIdiom,
         WordClass::Partner,
         WordClass::Gain,
+        WordClass::Comparator,
     ];
 
-    fn bit(self) -> u16 {
-        1 << self as u16
+    fn bit(self) -> u32 {
+        1 << self as u32
     }
 
-    fn list(self) -> &'static str {
+    fn chinese(self) -> &'static str {
         match self {
             WordClass::ActivityVerb => include_str!("../../rules/lexicon/zh/activity-verbs.txt"),
             WordClass::Deliverable => include_str!("../../rules/lexicon/zh/deliverable-nouns.txt"),
@@ -68,13 +72,36 @@ impl WordClass {
             WordClass::NumberIdiom => include_str!("../../rules/lexicon/zh/number-idioms.txt"),
             WordClass::Partner => include_str!("../../rules/lexicon/zh/partner-nouns.txt"),
             WordClass::Gain => include_str!("../../rules/lexicon/zh/gain-verbs.txt"),
+            WordClass::Comparator => "",
+        }
+    }
+
+    fn english(self) -> &'static str {
+        match self {
+            WordClass::ActivityVerb => include_str!("../../rules/lexicon/en/activity-verbs.txt"),
+            WordClass::Deliverable => include_str!("../../rules/lexicon/en/deliverable-nouns.txt"),
+            WordClass::Metric => include_str!("../../rules/lexicon/en/metric-nouns.txt"),
+            WordClass::Direction => include_str!("../../rules/lexicon/en/direction-verbs.txt"),
+            WordClass::Result => include_str!("../../rules/lexicon/en/result-verbs.txt"),
+            WordClass::SoftResult => include_str!("../../rules/lexicon/en/soft-result-verbs.txt"),
+            WordClass::Completion => include_str!("../../rules/lexicon/en/completion-words.txt"),
+            WordClass::Vague => include_str!("../../rules/lexicon/en/vague-verbs.txt"),
+            WordClass::Hedge => include_str!("../../rules/lexicon/en/hedges.txt"),
+            WordClass::Absolute => include_str!("../../rules/lexicon/en/absolutes.txt"),
+            WordClass::Maintain => include_str!("../../rules/lexicon/en/maintain-words.txt"),
+            WordClass::Staff => include_str!("../../rules/lexicon/en/staff-nouns.txt"),
+            WordClass::Team => include_str!("../../rules/lexicon/en/team-nouns.txt"),
+            WordClass::Partner => include_str!("../../rules/lexicon/en/partner-nouns.txt"),
+            WordClass::Gain => include_str!("../../rules/lexicon/en/gain-verbs.txt"),
+            WordClass::Comparator => include_str!("../../rules/lexicon/en/comparators.txt"),
+            WordClass::NumberIdiom => "",
         }
     }
 }
 
 /// A set of word classes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Classes(u16);
+pub struct Classes(u32);
 
 impl Classes {
     pub fn has(self, class: WordClass) -> bool {
@@ -96,21 +123,72 @@ impl Classes {
 
 /// Every listed term with its classes.
 pub struct Lexicon {
+    /// Chinese terms (and the acronyms the Chinese lists hold), as written.
     words: FxHashMap<&'static str, Classes>,
+    /// English terms, lower-cased; a phrase's words joined by one space.
+    english: FxHashMap<&'static str, Classes>,
+    /// Irregular verb forms and their base forms (ran → run).
+    irregular: FxHashMap<&'static str, &'static str>,
+    /// The first words of English phrases (as soon as possible, roll out).
+    phrase_starts: FxHashSet<&'static str>,
+    longest_phrase: usize,
+}
+
+/// How an English word is inflected: what tells an imperative (Launch), a finite verb after
+/// its subject (users triple, tickets resolved) and a modifier (launch event) apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    /// launches, hires: a third-person verb or a plural noun.
+    S,
+    /// launched, held: a past tense or a participle.
+    Past,
+    /// launching.
+    Ing,
 }
 
 impl Lexicon {
     fn built_in() -> Self {
         let mut words: FxHashMap<&'static str, Classes> = FxHashMap::default();
+        let mut english: FxHashMap<&'static str, Classes> = FxHashMap::default();
         for class in WordClass::ALL {
-            for term in terms(class.list()) {
+            for term in terms(class.chinese()) {
                 words.entry(term).or_default().0 |= class.bit();
             }
+            for term in terms(class.english()) {
+                let key: &'static str = Box::leak(term.to_lowercase().into_boxed_str());
+                english.entry(key).or_default().0 |= class.bit();
+            }
         }
-        Lexicon { words }
+        let irregular = terms(include_str!("../../rules/lexicon/en/irregular-verbs.txt"))
+            .filter_map(|line| line.split_once(' '))
+            .map(|(form, base)| (form, base.trim()))
+            .collect();
+        let phrases = english.keys().filter(|k| k.contains(' '));
+        let phrase_starts = phrases
+            .clone()
+            .filter_map(|k| k.split(' ').next())
+            .collect();
+        let longest_phrase = phrases.map(|k| k.split(' ').count()).max().unwrap_or(1);
+        Lexicon {
+            words,
+            english,
+            irregular,
+            phrase_starts,
+            longest_phrase,
+        }
     }
 
     pub fn classes(&self, word: &str) -> Classes {
+        if is_english(word) {
+            let listed = self.words.get(word).copied().unwrap_or_default();
+            let english = self.english_entry(word).map_or(Classes::default(), |e| e.0);
+            return Classes(listed.0 | english.0);
+        }
+        self.chinese_classes(word)
+    }
+
+    fn chinese_classes(&self, word: &str) -> Classes {
         let mut classes = self.words.get(word).copied().unwrap_or_default();
         // Only words ending in one of these characters get a class from their ending.
         let last = word.chars().next_back();
@@ -136,6 +214,57 @@ impl Lexicon {
             classes.0 |= WordClass::Completion.bit();
         }
         classes
+    }
+
+    /// An English word's classes and its form, found under the word itself or its base form
+    /// (launches, launched, launching → launch; held → hold; studies → study).
+    pub fn english_entry(&self, word: &str) -> Option<(Classes, Form)> {
+        let lower = word.to_ascii_lowercase();
+        if let Some(classes) = self.english.get(lower.as_str()) {
+            return Some((*classes, Form::Base));
+        }
+        if let Some(base) = self.irregular.get(lower.as_str()) {
+            return self.english.get(base).map(|c| (*c, Form::Past));
+        }
+        base_forms(&lower).find_map(|(base, form)| self.english.get(base.as_str()).map(|c| (*c, form)))
+    }
+
+    /// The longest English phrase of the lexicon that `words` start with (roll out, as soon as
+    /// possible, no more than): how many words it takes, two or more, and its classes.
+    pub fn phrase(&self, words: &[&str]) -> Option<(usize, Classes)> {
+        let first = self.base_form(words.first()?);
+        if !self.phrase_starts.contains(first.as_str()) {
+            return None;
+        }
+        let longest = self.longest_phrase.min(words.len());
+        (2..=longest).rev().find_map(|n| {
+            let rest = words[1..n].iter().map(|w| w.to_ascii_lowercase());
+            let phrase = std::iter::once(first.clone())
+                .chain(rest)
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.english.get(phrase.as_str()).map(|c| (n, *c))
+        })
+    }
+
+    /// The most words an English phrase of the lexicon has.
+    pub fn longest_phrase(&self) -> usize {
+        self.longest_phrase
+    }
+
+    /// The listed base form of an English word, or the word lower-cased.
+    fn base_form(&self, word: &str) -> String {
+        let lower = word.to_ascii_lowercase();
+        if self.english.contains_key(lower.as_str()) || self.phrase_starts.contains(lower.as_str()) {
+            return lower;
+        }
+        if let Some(base) = self.irregular.get(lower.as_str()) {
+            return (*base).to_owned();
+        }
+        let listed = base_forms(&lower).map(|(base, _)| base).find(|b| {
+            self.english.contains_key(b.as_str()) || self.phrase_starts.contains(b.as_str())
+        });
+        listed.unwrap_or(lower)
     }
 
     /// Every term, for the segmenter to keep whole.
@@ -166,6 +295,43 @@ pub fn names_a_measure(word: &str) -> bool {
         || (chars >= 3 && word.ends_with('度'))
 }
 
+/// A word okrlint reads with the English lexicons: ASCII with a letter in it.
+pub fn is_english(word: &str) -> bool {
+    word.is_ascii() && word.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// The base forms a lower-cased English word may be an inflection of, most likely first.
+fn base_forms(word: &str) -> impl Iterator<Item = (String, Form)> + '_ {
+    let strip = |suffix: &str| word.strip_suffix(suffix).filter(|stem| stem.len() >= 2);
+    let undouble = |stem: &str| {
+        let bytes = stem.as_bytes();
+        let doubled = bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
+        doubled.then(|| stem[..stem.len() - 1].to_owned())
+    };
+    let mut candidates: Vec<(String, Form)> = Vec::new();
+    if let Some(stem) = strip("ies").or_else(|| strip("ied")) {
+        let form = if word.ends_with('s') { Form::S } else { Form::Past };
+        candidates.push((format!("{stem}y"), form));
+    }
+    if let Some(stem) = strip("es") {
+        candidates.push((stem.to_owned(), Form::S));
+    }
+    if let Some(stem) = strip("s").filter(|s| !s.ends_with('s')) {
+        candidates.push((stem.to_owned(), Form::S));
+    }
+    for (suffix, form) in [("ed", Form::Past), ("ing", Form::Ing)] {
+        if let Some(stem) = strip(suffix) {
+            candidates.push((stem.to_owned(), form));
+            candidates.push((format!("{stem}e"), form));
+            candidates.extend(undouble(stem).map(|s| (s, form)));
+        }
+    }
+    if let Some(stem) = strip("d").filter(|s| s.ends_with('e')) {
+        candidates.push((stem.to_owned(), Form::Past));
+    }
+    candidates.into_iter()
+}
+
 /// The terms of a list: trimmed lines, comments and blank lines skipped.
 pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
@@ -190,6 +356,29 @@ mod tests {
         assert!(classes.has(WordClass::Vague) && classes.has(WordClass::Direction));
         assert!(lex.classes("报告").has(WordClass::Deliverable));
         assert!(lex.classes("未列出的词").is_empty());
+    }
+
+    #[test]
+    fn english_words_are_found_under_their_base_forms() {
+        let lex = lexicon();
+        for (word, class, form) in [
+            ("launches", WordClass::ActivityVerb, Form::S),
+            ("Launched", WordClass::ActivityVerb, Form::Past),
+            ("launching", WordClass::ActivityVerb, Form::Ing),
+            ("shipped", WordClass::ActivityVerb, Form::Past),
+            ("held", WordClass::ActivityVerb, Form::Past),
+            ("identified", WordClass::ActivityVerb, Form::Past),
+            ("writing", WordClass::ActivityVerb, Form::Ing),
+            ("customers", WordClass::Partner, Form::S),
+            ("families", WordClass::Partner, Form::S),
+            ("improve", WordClass::Vague, Form::Base),
+        ] {
+            let (classes, found) = lex.english_entry(word).expect(word);
+            assert!(classes.has(class), "{word}");
+            assert_eq!(found, form, "{word}");
+        }
+        assert!(lex.english_entry("unlisted").is_none());
+        assert!(lex.classes("NPS").has(WordClass::Metric));
     }
 
     #[test]

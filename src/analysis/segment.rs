@@ -157,37 +157,97 @@ fn joins_measure_ending(previous: &Word<'_>, next: &str) -> bool {
         && !previous.is_punctuation()
 }
 
+/// English (or any text without Chinese): words are runs of letters and digits, joined by
+/// an apostrophe, a hyphen or a slash (trial-to-paid, A/B), numbers keep their separators
+/// and decimals (18,000, 4.2%), and the lexicon's phrases are one word (roll out, as soon as
+/// possible). Every other symbol is a word of its own.
 fn plain_words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Word<'t>> {
     let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (start, c.is_alphanumeric() || c == '%') {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let word = &text[s..i];
-                words.push(Word {
-                    text: word,
-                    span: Span::new(base + s, base + i),
-                    tag: "eng",
-                    classes: vocabulary.classes(word),
-                });
-                start = None;
-            }
-            _ => {}
-        }
-        if !c.is_alphanumeric() && c != '%' && !c.is_whitespace() && i < text.len() {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let at = text.len() - rest.len();
+        let len = if c.is_alphanumeric() {
+            token_length(rest)
+        } else {
+            c.len_utf8()
+        };
+        let token = &rest[..len];
+        if !c.is_whitespace() {
+            let tag = if c.is_ascii_digit() {
+                "m"
+            } else if c.is_alphanumeric() {
+                "eng"
+            } else {
+                "x"
+            };
             words.push(Word {
-                text: &text[i..i + c.len_utf8()],
-                span: Span::new(base + i, base + i + c.len_utf8()),
-                tag: "x",
-                classes: Classes::default(),
+                text: token,
+                span: Span::new(base + at, base + at + len),
+                tag,
+                classes: vocabulary.classes(token),
             });
         }
+        rest = &rest[len..];
     }
-    words
+    join_phrases(text, base, words)
+}
+
+/// The length of the word `text` starts with.
+fn token_length(text: &str) -> usize {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut end = 0;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).map(|&(_, n)| n);
+        let previous = i.checked_sub(1).map(|p| chars[p].1);
+        let joins = match c {
+            _ if c.is_alphanumeric() => true,
+            '\'' | '’' | '-' | '/' => {
+                previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+            }
+            ',' | '.' => {
+                previous.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+            }
+            '%' => previous.is_some_and(|p| p.is_ascii_digit()),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    end
+}
+
+/// Merges the lexicon's phrases into one word each.
+fn join_phrases<'t>(text: &'t str, base: usize, words: Vec<Word<'t>>) -> Vec<Word<'t>> {
+    let lex = lexicon();
+    let mut joined = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let run: Vec<&str> = words[i..]
+            .iter()
+            .take_while(|w| w.tag == "eng")
+            .take(lex.longest_phrase())
+            .map(|w| w.text)
+            .collect();
+        match lex.phrase(&run) {
+            Some((n, classes)) => {
+                let span = words[i].span.cover(words[i + n - 1].span);
+                joined.push(Word {
+                    text: &text[span.start - base..span.end - base],
+                    span,
+                    tag: "eng",
+                    classes,
+                });
+                i += n;
+            }
+            None => {
+                joined.push(words[i]);
+                i += 1;
+            }
+        }
+    }
+    joined
 }
 
 #[cfg(test)]
@@ -213,5 +273,37 @@ mod tests {
             .map(|w| w.text)
             .collect();
         assert_eq!(words, ["NPS", "50", ",", "ship", "v2"]);
+    }
+
+    #[test]
+    fn english_numbers_compounds_and_phrases_are_one_word_each() {
+        let words: Vec<&str> = words(
+            "Grow trial-to-paid users from 18,000 to 25,000 (4.2%) as soon as possible; rolled out",
+            0,
+            &Vocabulary::default(),
+        )
+        .iter()
+        .map(|w| w.text)
+        .collect();
+        assert_eq!(
+            words,
+            [
+                "Grow",
+                "trial-to-paid",
+                "users",
+                "from",
+                "18,000",
+                "to",
+                "25,000",
+                "(",
+                "4.2%",
+                ")",
+                "as soon as possible",
+                ";",
+                "rolled out"
+            ]
+        );
+        let rolled_out = &super::words("rolled out", 0, &Vocabulary::default())[0];
+        assert!(rolled_out.is(WordClass::ActivityVerb));
     }
 }
