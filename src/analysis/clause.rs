@@ -123,7 +123,9 @@ fn english_marker(words: &[Word<'_>]) -> Option<(Role, usize)> {
     let verb = |classes: &[WordClass]| {
         next.is_some_and(|w| classes.iter().any(|c| w.is(*c)) && !w.is(WordClass::Comparator))
     };
-    let form = next.and_then(|w| lexicon().english_entry(w.text)).map(|(_, form)| form);
+    let form = next
+        .and_then(|w| lexicon().english_entry(w.text))
+        .map(|(_, form)| form);
     match texts.first()?.as_str() {
         "via" | "using" => Some((Role::Means, 1)),
         "through" if next.is_some_and(|w| !names_a_time(w.text)) => Some((Role::Means, 1)),

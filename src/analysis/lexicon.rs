@@ -27,10 +27,12 @@ pub enum WordClass {
     Gain,
     /// A bound on a measure: at least, below, no more than. Chinese lists them as directions.
     Comparator,
+    /// What others ask of the team: orders, requests, tickets, calls.
+    Request,
 }
 
 impl WordClass {
-    const ALL: [WordClass; 17] = [
+    const ALL: [WordClass; 18] = [
         WordClass::ActivityVerb,
         WordClass::Deliverable,
         WordClass::Metric,
@@ -48,6 +50,7 @@ impl WordClass {
         WordClass::Partner,
         WordClass::Gain,
         WordClass::Comparator,
+        WordClass::Request,
     ];
 
     fn bit(self) -> u32 {
@@ -72,7 +75,7 @@ impl WordClass {
             WordClass::NumberIdiom => include_str!("../../rules/lexicon/zh/number-idioms.txt"),
             WordClass::Partner => include_str!("../../rules/lexicon/zh/partner-nouns.txt"),
             WordClass::Gain => include_str!("../../rules/lexicon/zh/gain-verbs.txt"),
-            WordClass::Comparator => "",
+            WordClass::Comparator | WordClass::Request => "",
         }
     }
 
@@ -94,6 +97,7 @@ impl WordClass {
             WordClass::Partner => include_str!("../../rules/lexicon/en/partner-nouns.txt"),
             WordClass::Gain => include_str!("../../rules/lexicon/en/gain-verbs.txt"),
             WordClass::Comparator => include_str!("../../rules/lexicon/en/comparators.txt"),
+            WordClass::Request => include_str!("../../rules/lexicon/en/request-nouns.txt"),
             WordClass::NumberIdiom => "",
         }
     }
@@ -226,7 +230,8 @@ impl Lexicon {
         if let Some(base) = self.irregular.get(lower.as_str()) {
             return self.english.get(base).map(|c| (*c, Form::Past));
         }
-        base_forms(&lower).find_map(|(base, form)| self.english.get(base.as_str()).map(|c| (*c, form)))
+        base_forms(&lower)
+            .find_map(|(base, form)| self.english.get(base.as_str()).map(|c| (*c, form)))
     }
 
     /// The longest English phrase of the lexicon that `words` start with (roll out, as soon as
@@ -255,7 +260,8 @@ impl Lexicon {
     /// The listed base form of an English word, or the word lower-cased.
     fn base_form(&self, word: &str) -> String {
         let lower = word.to_ascii_lowercase();
-        if self.english.contains_key(lower.as_str()) || self.phrase_starts.contains(lower.as_str()) {
+        if self.english.contains_key(lower.as_str()) || self.phrase_starts.contains(lower.as_str())
+        {
             return lower;
         }
         if let Some(base) = self.irregular.get(lower.as_str()) {
@@ -310,7 +316,11 @@ fn base_forms(word: &str) -> impl Iterator<Item = (String, Form)> + '_ {
     };
     let mut candidates: Vec<(String, Form)> = Vec::new();
     if let Some(stem) = strip("ies").or_else(|| strip("ied")) {
-        let form = if word.ends_with('s') { Form::S } else { Form::Past };
+        let form = if word.ends_with('s') {
+            Form::S
+        } else {
+            Form::Past
+        };
         candidates.push((format!("{stem}y"), form));
     }
     if let Some(stem) = strip("es") {

@@ -162,9 +162,10 @@ fn bracket_slot(bracket: &str) -> bool {
         .contains(&inner)
 }
 
-/// `？` only stands for a number next to a unit or after a comparator.
+/// A lone `？` only stands for a number next to a unit or after a comparator; `??` and `???`
+/// ask nothing.
 fn word_slot(text: &str, start: usize, end: usize, word: &str) -> bool {
-    if !word.starts_with(['?', '？']) {
+    if !word.starts_with(['?', '？']) || word.chars().count() >= 2 {
         return true;
     }
     FOLLOWS_NUMBER_SLOT.is_match(&text[end..])
@@ -195,6 +196,8 @@ mod tests {
         assert_eq!(slots("新增若干客户"), ["若干"]);
         assert_eq!(slots("某月某日前上线"), ["某月", "某日"]);
         assert_eq!(slots("留存率达到？%"), ["？"]);
+        assert_eq!(slots("Phishing click rate below ???"), ["???"]);
+        assert_eq!(slots("Is this number right?"), Vec::<&str>::new());
         assert_eq!(slots("营收达到【】万元"), ["【】"]);
         assert_eq!(slots("营收达到___万元"), ["___"]);
         assert_eq!(slots("美西航线订舱量达到X TEU"), ["X"]);

@@ -73,7 +73,7 @@ static ENGLISH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     let scale = r"(?:hundred|thousand|million|billion)";
     Regex::new(&format!(
-        r"(?i-u)\b(?:(?:{word}(?:-{word})?|a)\s+{scale}|{word}(?:-{word})?|a\s+dozen|dozens|double|triple|quadruple|twice|halve|a\s+third)\b"
+        r"(?i-u)\b(?:(?:{word}(?:-{word})?|a)\s+{scale}|{word}(?:-{word})?|a\s+dozen|dozens|double|triple|quadruple|twice|halve|(?:by|in)\s+half|a\s+third)\b"
     ))
     .expect("valid English number pattern")
 });
@@ -173,8 +173,17 @@ fn english_words(text: &str, base: usize, excluded: &[Span], found: &[Quantity])
         })
         .map(|(m, span)| {
             let words = m.as_str().to_ascii_lowercase();
-            let multiplier = ["double", "triple", "quadruple", "twice", "halve", "a third"]
-                .contains(&words.as_str());
+            let multiplier = [
+                "double",
+                "triple",
+                "quadruple",
+                "twice",
+                "halve",
+                "by half",
+                "in half",
+                "a third",
+            ]
+            .contains(&words.as_str());
             Quantity {
                 span,
                 value: None,
@@ -469,6 +478,7 @@ mod tests {
             quantities("Double the upgrades, hire forty nurses"),
             ["Double", "forty"]
         );
+        assert_eq!(quantities("Cut support threads in half"), ["in half"]);
         assert_eq!(
             quantities("Grow users from 18,000 to 25,000"),
             ["18,000", "25,000"]

@@ -202,10 +202,12 @@ fn token_length(text: &str) -> usize {
         let joins = match c {
             _ if c.is_alphanumeric() => true,
             '\'' | '’' | '-' | '/' => {
-                previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+                previous.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric)
             }
             ',' | '.' => {
-                previous.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+                previous.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())
             }
             '%' => previous.is_some_and(|p| p.is_ascii_digit()),
             _ => false,

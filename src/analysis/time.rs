@@ -50,12 +50,15 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
     let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week)";
     let count = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)";
     let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter)";
+    // Days everyone knows the date of, named without an article.
+    let named_day = r"(?:(?:peak|holiday)\s+season|black\s+friday|cyber\s+monday|christmas|thanksgiving|new\s+year(?:'s)?(?:\s+day)?)";
+    let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s?[ap]\.?m\.?)";
     let english: [(TimeKind, &'static [char], String); 3] = [
         (
             TimeKind::Deadline,
             &['a'],
             format!(
-                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting|due)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word})|{date}|{period}|the\s+(?:[A-Za-z0-9-]+\s+)?{event})\b)"
+                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting|due)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9-]+\s+)?{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
             ),
         ),
         (
@@ -69,7 +72,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
             TimeKind::Window,
             &['a'],
             format!(
-                r"(?i-u:\bwithin\s+{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b)"
+                r"(?i-u:\bwithin\s+(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?)|the\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
             ),
         ),
     ];
@@ -249,7 +252,18 @@ fn ascii_clean(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The same in English, as whole words: `vs Q2`, `over H1 2025`, `than last year`.
-const ENGLISH_BASELINE_LEADS: [&str; 6] = ["vs", "vs.", "versus", "over", "than", "from"];
+const ENGLISH_BASELINE_LEADS: [&str; 10] = [
+    "vs",
+    "vs.",
+    "versus",
+    "over",
+    "than",
+    "from",
+    "compared with",
+    "compared to",
+    "relative to",
+    "against",
+];
 
 fn is_baseline(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();

@@ -21,7 +21,7 @@ pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> 
         let after_activity = verdicts
             .last()
             .is_some_and(|(_, v)| v.kind == Kind::Activity);
-        if after_activity && verdict.kind == Kind::Outcome && goes_per_event(&body) {
+        if after_activity && verdict.kind == Kind::Outcome && elaborates(&body, &clauses[i]) {
             verdict.kind = Kind::Activity;
         }
         verdicts.push((i, verdict));
@@ -41,19 +41,27 @@ const VERBS: [WordClass; 8] = [
     WordClass::Completion,
 ];
 
-/// Words that open a phrase of their own, or stand between a verb and what it governs:
-/// after a verb they show it is not a noun modifier ("resolved within", "sent to").
-const FUNCTION_WORDS: [&str; 40] = [
-    "to", "at", "by", "in", "on", "of", "for", "from", "with", "within", "below", "above",
-    "under", "over", "than", "and", "or", "after", "before", "per", "each", "every", "the", "a",
-    "an", "our", "their", "its", "all", "no", "up", "down", "into", "across", "as", "vs",
-    "among", "this", "these", "those",
+/// Prepositions and comparators: a verb before one is not a noun modifier ("resolved
+/// within", "sent to"), and a verb after one is inside a phrase, not the predicate ("on the
+/// post-launch survey").
+const PREPOSITIONS: [&str; 24] = [
+    "to", "at", "by", "in", "on", "for", "from", "with", "within", "below", "above", "under",
+    "over", "than", "after", "before", "per", "into", "onto", "across", "as", "vs", "among",
+    "between",
 ];
 
+/// Words that start a noun phrase, or join two.
+const DETERMINERS: [&str; 14] = [
+    "the", "a", "an", "our", "their", "its", "all", "every", "each", "this", "these", "those",
+    "no", "and",
+];
+
+fn is_one_of(word: &Word<'_>, list: &[&str]) -> bool {
+    list.iter().any(|f| word.text.eq_ignore_ascii_case(f))
+}
+
 fn is_function_word(word: &Word<'_>) -> bool {
-    FUNCTION_WORDS
-        .iter()
-        .any(|f| word.text.eq_ignore_ascii_case(f))
+    is_one_of(word, &PREPOSITIONS) || is_one_of(word, &DETERMINERS) || word.text == "of"
 }
 
 fn form(word: &Word<'_>) -> Option<Form> {
@@ -84,30 +92,32 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             class,
         })
     };
-    // A completion or compliance rate counts the team's own work done.
-    if let Some(done) = body.iter().find(|w| w.is(WordClass::Completion)) {
-        return verdict(Kind::Activity, done, WordClass::Completion);
-    }
-    let predicate = predicate(body, evidence);
     if let Some(window) = evidence.windows.iter().find(|w| inside(w)) {
-        // A service level: something handled within a window ("Patients triaged within 10
-        // minutes of arrival"); "Reply to every email within a day" stays the team's act.
-        let before = predicate.unwrap_or(body.len());
-        if before > 0 {
-            let subject = body[..before]
-                .iter()
-                .rev()
-                .find(|w| w.span.end <= window.start && !is_function_word(w) && w.tag != "m");
-            let own = |w: &Word<'_>| {
-                w.is(WordClass::Deliverable) || w.is(WordClass::Team) || w.is(WordClass::Staff)
-            };
-            if let Some(subject) = subject.filter(|w| !own(w)) {
-                return verdict(Kind::Outcome, subject, WordClass::Result);
-            }
+        // A service level: what others ask handled within a window ("Patients triaged within
+        // 10 minutes", "Respond to every request within 24 hours"); a window on the team's
+        // own work ("complete the onboarding checklist within 30 days") keeps it a task.
+        if let Some(handled) =
+            handled(body, predicate(body, evidence), window.start, evidence).filter(|w| !is_own(w))
+        {
+            return verdict(Kind::Outcome, handled, WordClass::Result);
         }
     }
+    let predicate = predicate(body, evidence);
+    if let Some(served) = service_level(body, predicate) {
+        return verdict(Kind::Outcome, served, WordClass::Result);
+    }
+    // A completion or compliance rate counts the team's own work done; how fast a process
+    // completes ("close completed in 5 business days") is a result.
+    if let Some(at) = body.iter().position(|w| w.is(WordClass::Completion)) {
+        let timed = body
+            .get(at + 1)
+            .is_some_and(|w| is_one_of(w, &["in", "within"]))
+            && body.get(at + 2).is_some_and(|w| is_measure(w, evidence));
+        let kind = if timed { Kind::Outcome } else { Kind::Activity };
+        return verdict(kind, body[at], WordClass::Completion);
+    }
     let Some(at) = predicate else {
-        return nominal(body, clause, measured);
+        return nominal(body, clause, measured, evidence);
     };
     let (word, object) = (body[at], object(&body[at + 1..], evidence));
     let holds_metric = body.iter().any(|w| w.is(WordClass::Metric));
@@ -123,52 +133,137 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         };
     }
     if word.is(WordClass::Gain) {
-        return verdict(gain(&object, &body[at + 1..]), word, WordClass::Gain);
+        let kind = gain(&object, &body[..at], &body[at + 1..]);
+        return verdict(kind, word, WordClass::Gain);
     }
     if word.is(WordClass::Direction) && (measured || holds_metric) {
         return verdict(counted(&object), word, WordClass::Direction);
     }
-    if word.is(WordClass::ActivityVerb) {
+    if word.is(WordClass::ActivityVerb) || word.classes.is_empty() {
         return verdict(Kind::Activity, word, WordClass::ActivityVerb);
     }
-    // A light verb (improve, maintain, drive) names no act: what it works on decides.
-    let aims_at_measure = measured
-        || holds_metric
-        || body[at + 1..].iter().any(|w| w.is(WordClass::Partner));
-    if aims_at_measure {
-        verdict(Kind::Outcome, word, WordClass::Metric)
-    } else {
+    // A light verb (improve, maintain, drive) names no act: changing the team's own work
+    // ("Streamline the release process") is a task; anything else it aims at is a result.
+    if object.last().is_some_and(|w| w.is(WordClass::Deliverable)) && !measured {
         verdict(Kind::Activity, word, WordClass::Vague)
+    } else {
+        verdict(Kind::Outcome, word, WordClass::Metric)
     }
+}
+
+/// A noun the clause can be about: not a function word or a number, and listed as a noun
+/// or not as a verb.
+fn is_noun(word: &Word<'_>, evidence: Evidence<'_>) -> bool {
+    const NOUNS: [WordClass; 6] = [
+        WordClass::Staff,
+        WordClass::Partner,
+        WordClass::Deliverable,
+        WordClass::Metric,
+        WordClass::Team,
+        WordClass::Request,
+    ];
+    let listed_noun = NOUNS.iter().any(|c| word.is(*c));
+    !is_function_word(word) && !is_measure(word, evidence) && (listed_noun || !is_verb(word))
+}
+
+/// What a window applies to: the subject when it comes first ("Discharge summaries sent to
+/// the GP within 24 hours"), else the last noun before the window ("Respond to every
+/// request within 24 hours").
+fn handled<'a, 'w>(
+    body: &[&'a Word<'w>],
+    predicate: Option<usize>,
+    window_start: usize,
+    evidence: Evidence<'_>,
+) -> Option<&'a Word<'w>> {
+    let before = match predicate {
+        Some(at) if at > 0 => &body[..at],
+        _ => body,
+    };
+    before
+        .iter()
+        .rev()
+        .find(|w| w.span.end <= window_start && is_noun(w, evidence))
+        .copied()
+}
+
+/// The team's own: its deliverables, its people, itself.
+fn is_own(word: &Word<'_>) -> bool {
+    word.is(WordClass::Deliverable) || word.is(WordClass::Team) || word.is(WordClass::Staff)
+}
+
+/// A share of what others ask handled ("Answer 90% of support calls on first contact",
+/// "95% of orders placed before 2pm ship same day"): a service level, not a task.
+fn service_level<'a, 'w>(body: &[&'a Word<'w>], predicate: Option<usize>) -> Option<&'a Word<'w>> {
+    let handles = predicate.is_some_and(|at| {
+        body[at].is(WordClass::ActivityVerb) || body[at].is(WordClass::Completion)
+    });
+    let share = body
+        .iter()
+        .any(|w| w.text.ends_with('%') || w.text.eq_ignore_ascii_case("percent"));
+    if !handles || !share {
+        return None;
+    }
+    // The request must be the head of its phrase: "permit calls", not "permit types".
+    let head = |i: usize| {
+        body.get(i + 1).is_none_or(|n| {
+            is_function_word(n) || is_verb(n) || n.text.ends_with("ed") || n.tag == "x"
+        })
+    };
+    (0..body.len())
+        .find(|&i| body[i].is(WordClass::Request) && !body[i].is(WordClass::Deliverable) && head(i))
+        .map(|i| body[i])
 }
 
 /// How many words open the clause only to soften it: "Try to", "Successfully".
 fn leading_hedges(body: &[&Word<'_>]) -> usize {
     body.iter()
-        .take_while(|w| {
-            w.is(WordClass::Hedge) || (w.text.ends_with("ly") && w.classes.is_empty())
-        })
+        .take_while(|w| w.is(WordClass::Hedge) || (w.text.ends_with("ly") && w.classes.is_empty()))
         .count()
 }
 
 /// The index of the clause's predicate. The first word when it is a verb (an imperative or
-/// a gerund: "Launch", "Publishing") unless it modifies the noun after it and a finite verb
-/// follows ("Support tickets resolved within…", "The launch event generates…"); otherwise
-/// the first verb after its subject that modifies nothing ("users triple after…", "close
-/// completed in…").
+/// a gerund: "Launch", "Publishing"), or an unlisted word before a determiner or a number
+/// ("Remodel 12 stores", "Reconcile all accounts"), unless it modifies the noun after it and
+/// a finite verb follows ("Support tickets resolved within…"); otherwise the first verb
+/// after its subject that modifies nothing ("users triple after…"), looked for up to the
+/// first preposition.
 fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
     let modifies_next = |i: usize| {
         body.get(i + 1)
             .is_some_and(|n| !is_function_word(n) && !is_measure(n, evidence))
     };
+    let subject_end = body
+        .iter()
+        .position(|w| is_one_of(w, &PREPOSITIONS) || w.is(WordClass::Comparator))
+        .unwrap_or(body.len());
     let finite = |i: usize| {
         is_verb(body[i])
             && matches!(form(body[i]), Some(Form::Past | Form::S | Form::Base))
             && !modifies_next(i)
+            && !is_function_word(body[i - 1])
+            && !is_measure(body[i - 1], evidence)
     };
-    let later = (1..body.len()).find(|&i| finite(i));
+    // After a phrase only a verb of change can still be the predicate ("Reading growth for
+    // English learners improves"); a noun-like verb there is a noun ("across all shifts").
+    let changes = |i: usize| {
+        [
+            WordClass::Direction,
+            WordClass::Vague,
+            WordClass::Result,
+            WordClass::Maintain,
+        ]
+        .iter()
+        .any(|c| body[i].is(*c))
+            && !body[i].is(WordClass::ActivityVerb)
+            && matches!(form(body[i]), Some(Form::Past | Form::S))
+    };
+    let later = (1..body.len()).find(|&i| finite(i) && (i < subject_end || changes(i)));
     let first = body.first()?;
-    let imperative = is_verb(first) && form(first) != Some(Form::S);
+    let imperative = if is_verb(first) {
+        form(first) != Some(Form::S)
+    } else {
+        unlisted_verb(body, evidence)
+    };
     let noun_like = [
         WordClass::ActivityVerb,
         WordClass::Vague,
@@ -185,31 +280,47 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
     later
 }
 
+/// A first word no list knows that reads as an imperative: a plain word, not an adverb or a
+/// number, followed by a determiner or a quantity ("Remodel 12 stores", "Rotate every key").
+fn unlisted_verb(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
+    let (first, next) = match body {
+        [first, next, ..] => (first, next),
+        _ => return false,
+    };
+    first.classes.is_empty()
+        && first.tag == "eng"
+        && first.text.chars().all(|c| c.is_ascii_alphabetic())
+        && first.text.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && !first.text.ends_with("ly")
+        && !is_function_word(first)
+        && !is_measure(first, evidence)
+        && (is_one_of(next, &DETERMINERS[..13]) || is_measure(next, evidence))
+}
+
 /// What the predicate acts on: the words after it up to the next phrase (of, in, with,
 /// to…), a comparator or a number; determiners skipped.
 fn object<'a, 'w>(after: &[&'a Word<'w>], evidence: Evidence<'_>) -> Vec<&'a Word<'w>> {
-    const DETERMINERS: [&str; 10] = [
-        "the", "a", "an", "our", "their", "its", "all", "every", "each", "this",
-    ];
     after
         .iter()
         .copied()
         .skip_while(|w| {
-            is_measure(w, evidence)
-                || w.is(WordClass::Comparator)
-                || DETERMINERS.iter().any(|d| w.text.eq_ignore_ascii_case(d))
+            is_measure(w, evidence) || w.is(WordClass::Comparator) || is_one_of(w, &DETERMINERS)
         })
         .take_while(|w| {
-            !is_function_word(w) && !w.is(WordClass::Comparator) && !is_measure(w, evidence)
+            !is_function_word(w)
+                && !w.is(WordClass::Comparator)
+                && !w.is(WordClass::Hedge)
+                && !is_measure(w, evidence)
         })
         .collect()
 }
 
 /// Adding customers, partners or revenue is a result; adding staff or tools is an input.
 /// The object's head (its last word) decides first: "reference customers" are won,
-/// "tier-2 agents" are hired. With no such head, anything won in the rest of the clause
-/// ("Close €3.5M in new enterprise bookings").
-fn gain(object: &[&Word<'_>], rest: &[&Word<'_>]) -> Kind {
+/// "tier-2 agents" are hired. With no such head, anything won in the subject or the rest
+/// of the clause ("Close €3.5M in new enterprise bookings", "80% of contracts signed …"),
+/// or a result that follows ("Get 2 papers accepted").
+fn gain(object: &[&Word<'_>], subject: &[&Word<'_>], rest: &[&Word<'_>]) -> Kind {
     if let Some(head) = object.last() {
         if head.is(WordClass::Staff) {
             return Kind::Activity;
@@ -219,7 +330,9 @@ fn gain(object: &[&Word<'_>], rest: &[&Word<'_>]) -> Kind {
         }
     }
     let won = |w: &&Word<'_>| w.is(WordClass::Partner) || w.is(WordClass::Metric);
-    if !rest.iter().any(|w| w.is(WordClass::Staff)) && rest.iter().any(won) {
+    let staffing = rest.iter().any(|w| w.is(WordClass::Staff));
+    let result_follows = rest.iter().any(|w| w.is(WordClass::Result));
+    if !staffing && (rest.iter().any(won) || subject.iter().any(won) || result_follows) {
         Kind::Outcome
     } else {
         Kind::Activity
@@ -240,14 +353,27 @@ fn counted(object: &[&Word<'_>]) -> Kind {
 }
 
 /// A clause with no predicate: a measure and its level ("Zero P0 incidents", "Churn below
-/// 2%") is a result, unless what it counts is the team's output ("10 blog posts a month");
-/// an unmeasured deliverable ("Q3 roadmap") is a task.
-fn nominal(body: &[&Word<'_>], clause: &Clause, measured: bool) -> Option<Verdict> {
+/// 2%", "Crash-free sessions ≥ 99.8%") is a result, unless it counts the team's output
+/// ("10 blog posts a month"); an unmeasured deliverable ("Q3 roadmap") is a task.
+fn nominal(
+    body: &[&Word<'_>],
+    clause: &Clause,
+    measured: bool,
+    evidence: Evidence<'_>,
+) -> Option<Verdict> {
     let metric = body.iter().find(|w| w.is(WordClass::Metric));
-    let deliverable = body.iter().rev().find(|w| w.is(WordClass::Deliverable));
-    let (kind, word, class) = match (measured, metric, deliverable) {
+    // The head of the subject: its last noun before the first phrase.
+    let head = body
+        .iter()
+        .take_while(|w| !is_one_of(w, &PREPOSITIONS) && !w.is(WordClass::Comparator))
+        .filter(|w| is_noun(w, evidence))
+        .last();
+    let counts_work = head.filter(|w| w.is(WordClass::Deliverable));
+    let share = body.iter().any(|w| w.text.ends_with('%'));
+    let (kind, word, class) = match (measured, metric, counts_work) {
         (true, Some(metric), _) => (Kind::Outcome, *metric, WordClass::Metric),
-        (_, None, Some(deliverable)) => (Kind::Activity, *deliverable, WordClass::Deliverable),
+        (true, None, Some(_)) if share => (Kind::Outcome, *body.first()?, WordClass::Metric),
+        (_, _, Some(work)) => (Kind::Activity, *work, WordClass::Deliverable),
         (true, None, None) => (Kind::Outcome, *body.first()?, WordClass::Metric),
         // After "ensure" or "so that", a state is the result to make true.
         (false, _, _) if clause.role == Role::Outcome => {
@@ -262,8 +388,17 @@ fn nominal(body: &[&Word<'_>], clause: &Clause, measured: bool) -> Option<Verdic
     })
 }
 
-/// A clause that starts "each", "per" or "every": it sizes each event of what came before.
-fn goes_per_event(body: &[&Word<'_>]) -> bool {
-    body.first()
-        .is_some_and(|w| ["each", "per", "every"].iter().any(|p| w.text.eq_ignore_ascii_case(p)))
+/// A clause that only sizes the activity before it: it goes per event ("each with at least
+/// 20 attendees"), or it has no predicate and names nothing measured or won ("one in each
+/// ward").
+fn elaborates(body: &[&Word<'_>], clause: &Clause) -> bool {
+    let per_event = body.first().is_some_and(|w| {
+        ["each", "per", "every"]
+            .iter()
+            .any(|p| w.text.eq_ignore_ascii_case(p))
+    });
+    let names_a_result = body
+        .iter()
+        .any(|w| is_verb(w) || w.is(WordClass::Metric) || w.is(WordClass::Partner));
+    clause.role == Role::Main && (per_event || !names_a_result)
 }
