@@ -34,33 +34,69 @@ fn rule_fixture(rule: &Rule, kind: &str) -> Source {
     common::fixture(common::relative(&file))
 }
 
+/// Checks a rule's bad fixture (`bad{suffix}.*`) and good one: the bad triggers the rule,
+/// the good does not, and both outputs match their snapshots. Returns every finding.
+fn fixture_pair(rule: &Rule, suffix: &str) -> Vec<Diagnostic> {
+    let bad = rule_fixture(rule, &format!("bad{suffix}"));
+    let good = rule_fixture(rule, &format!("good{suffix}"));
+    let bad_findings = check(&bad);
+    let good_findings = check(&good);
+    assert!(
+        codes(&bad_findings).contains(&rule.code),
+        "{}: bad{suffix} fixture gives {:?}",
+        rule.code,
+        codes(&bad_findings)
+    );
+    assert!(
+        !codes(&good_findings).contains(&rule.code),
+        "{}: good{suffix} fixture gives {:?}",
+        rule.code,
+        codes(&good_findings)
+    );
+    insta::assert_snapshot!(
+        format!("{}-bad{suffix}", rule.code),
+        full_output(&bad, &bad_findings)
+    );
+    insta::assert_snapshot!(
+        format!("{}-good{suffix}", rule.code),
+        full_output(&good, &good_findings)
+    );
+    bad_findings.into_iter().chain(good_findings).collect()
+}
+
 #[test]
 fn bad_fixtures_trigger_their_rule_and_good_ones_do_not() {
     for rule in ALL {
-        let bad = rule_fixture(rule, "bad");
-        let good = rule_fixture(rule, "good");
-        let bad_findings = check(&bad);
-        let good_findings = check(&good);
-        assert!(
-            codes(&bad_findings).contains(&rule.code),
-            "{}: bad fixture gives {:?}",
-            rule.code,
-            codes(&bad_findings)
-        );
-        assert!(
-            !codes(&good_findings).contains(&rule.code),
-            "{}: good fixture gives {:?}",
-            rule.code,
-            codes(&good_findings)
-        );
-        insta::assert_snapshot!(
-            format!("{}-bad", rule.code),
-            full_output(&bad, &bad_findings)
-        );
-        insta::assert_snapshot!(
-            format!("{}-good", rule.code),
-            full_output(&good, &good_findings)
-        );
+        fixture_pair(rule, "");
+    }
+}
+
+/// Whether a text has Chinese in it.
+fn has_chinese(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。：；（）".contains(c))
+}
+
+/// The wording rules judge English items too, and speak English to them: each has a bad and a
+/// good English fixture (`bad-en.*`, `good-en.*`), snapshotted like the Chinese ones.
+#[test]
+fn wording_rules_judge_english_items_and_answer_in_english() {
+    for rule in ALL.iter().filter(|r| r.code.starts_with(['M', 'C'])) {
+        for d in fixture_pair(rule, "-en") {
+            let said = [
+                d.message.as_str(),
+                d.label.as_str(),
+                d.help.as_deref().unwrap_or(""),
+            ];
+            let related = d.related.iter().map(|l| l.message.as_str());
+            for text in said.into_iter().chain(related) {
+                assert!(
+                    !has_chinese(text),
+                    "{}: {text:?} is not English",
+                    d.rule.code
+                );
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Baselines: the starting point a change is measured from. 比去年, 同比, 环比, 较上季度,
-//! 从A到B, 由A提升至B, 去年的X倍.
+//! 从A到B, 由A提升至B, 去年的X倍; in English `from A to B`, `vs last quarter`, `YoY`,
+//! `over the baseline of`.
 
 use std::sync::LazyLock;
 
@@ -45,6 +46,23 @@ static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid from-to pattern")
 });
 
+static ENGLISH_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    let lead = r"(?:vs\.?|versus|compared\s+(?:with|to)|relative\s+to|against|over|than|up\s+from|down\s+from)";
+    let period = r"(?:(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|week|period|half|sprint)|(?:Q[1-4]|H[12])(?:\s+(?:19|20)[0-9]{2})?|FY\s?[0-9]{2,4}|(?:19|20)[0-9]{2})";
+    Regex::new(&format!(
+        r"(?i-u:\b{lead}\s+{period}\b|\b(?:YoY|QoQ|MoM|WoW|year[- ]over[- ]year|quarter[- ]over[- ]quarter|month[- ]over[- ]month)\b|\b(?:over\s+|from\s+)?the\s+baseline(?:\s+of)?\b)|(?i-u:\b(?:up|down)\s+from\s+)[$€£¥]?[0-9][0-9,.]*"
+    ))
+    .expect("valid English baseline pattern")
+});
+
+static ENGLISH_FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+    let unit = r"(?:%|\s?(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|ms|points?|pts))";
+    Regex::new(&format!(
+        r"(?i-u:\bfrom\s+)[$€£¥]?(?i-u:(?P<from>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<from_unit>{unit})?\s+to\s+(?:under\s+|below\s+|above\s+|over\s+|less\s+than\s+|more\s+than\s+)?)[$€£¥]?(?i-u:(?P<to>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<to_unit>{unit})?\b)"
+    ))
+    .expect("valid English from-to pattern")
+});
+
 /// Finds baselines in `text`, which starts at byte `base` of its source.
 pub fn find(text: &str, base: usize) -> Vec<Baseline> {
     // Every baseline holds one of these; most key results have none.
@@ -54,7 +72,8 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
             '比' | '较' | '同' | '环' | '去' | '上' | '基' | '从' | '由' | '对' | '与'
         )
     };
-    if !text.contains(cue) {
+    let english = text.bytes().any(|b| b.is_ascii_alphabetic());
+    if !text.contains(cue) && !english {
         return Vec::new();
     }
     let mut found: Vec<Baseline> = FROM_TO
@@ -69,7 +88,25 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
             }
         })
         .collect();
-    for m in REFERENCE.find_iter(text) {
+    if english {
+        found.extend(ENGLISH_FROM_TO.captures_iter(text).map(|caps| {
+            let whole = caps.get(0).expect("a match has a whole");
+            let (from, to) = english_values(&caps);
+            Baseline {
+                span: Span::new(base + whole.start(), base + whole.end()),
+                from,
+                to,
+                direction: english_direction(&text[..whole.start()]),
+            }
+        }));
+    }
+    let references = REFERENCE.find_iter(text).chain(
+        english
+            .then(|| ENGLISH_REFERENCE.find_iter(text))
+            .into_iter()
+            .flatten(),
+    );
+    for m in references {
         let span = Span::new(base + m.start(), base + m.end());
         if !found.iter().any(|b| b.span.overlaps(span)) {
             found.push(Baseline {
@@ -106,6 +143,66 @@ fn minutes_in(unit: &str) -> Option<f64> {
         "月" => 43200.0,
         "年" => 525_600.0,
         _ => return None,
+    })
+}
+
+/// The values of `from A to B`, in one scale: durations in minutes; a value with no unit is
+/// read in the other's (`from 94 to 70 days`).
+fn english_values(caps: &regex::Captures<'_>) -> (Option<f64>, Option<f64>) {
+    let unit = |group: &str| {
+        caps.name(group)
+            .map(|u| u.as_str().trim().to_ascii_lowercase())
+    };
+    let (from_unit, to_unit) = (unit("from_unit"), unit("to_unit"));
+    let scale = |own: &Option<String>| {
+        let unit = own.as_ref().or(from_unit.as_ref()).or(to_unit.as_ref());
+        unit.and_then(|u| english_minutes_in(u)).unwrap_or(1.0)
+    };
+    let number = |group: &str| {
+        caps.name(group)
+            .and_then(|n| n.as_str().replace(',', "").parse::<f64>().ok())
+    };
+    (
+        number("from").map(|n| n * scale(&from_unit)),
+        number("to").map(|n| n * scale(&to_unit)),
+    )
+}
+
+fn english_minutes_in(unit: &str) -> Option<f64> {
+    let unit = unit.trim_end_matches('s');
+    Some(match unit {
+        "m" => 1.0 / 60_000.0,
+        "" | "sec" | "second" => 1.0 / 60.0,
+        "min" | "minute" => 1.0,
+        "h" | "hr" | "hour" => 60.0,
+        "day" => 1440.0,
+        "week" => 10080.0,
+        "month" => 43200.0,
+        "year" => 525_600.0,
+        _ => return None,
+    })
+}
+
+/// The direction the last verb of change before `from A to B` says (raise … from, cut …
+/// from), if any.
+fn english_direction(before: &str) -> Option<Direction> {
+    const UP: [&str; 12] = [
+        "increase", "raise", "grow", "lift", "boost", "improve", "expand", "extend", "rise",
+        "climb", "double", "triple",
+    ];
+    const DOWN: [&str; 12] = [
+        "reduce", "decrease", "cut", "lower", "shorten", "shrink", "drop", "fall", "decline",
+        "slash", "trim", "minimi",
+    ];
+    let word = before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .map(|w| w.to_ascii_lowercase())
+        .find(|w| UP.iter().chain(&DOWN).any(|v| w.starts_with(v)))?;
+    Some(if DOWN.iter().any(|v| word.starts_with(v)) {
+        Direction::Down
+    } else {
+        Direction::Up
     })
 }
 
@@ -158,11 +255,39 @@ mod tests {
     }
 
     #[test]
+    fn english_references_and_from_to() {
+        assert_eq!(spans("Increase organic traffic by 40% YoY"), ["YoY"]);
+        assert_eq!(spans("Lift NPS by 5 points vs Q2"), ["vs Q2"]);
+        assert_eq!(spans("Cut churn 10% vs last quarter"), ["vs last quarter"]);
+        assert_eq!(
+            spans("Reach a failure rate below 5%, over the baseline of 11%"),
+            ["over the baseline of"]
+        );
+        let up = find("Raise conversion from 4.2% to 6% by end of Q3", 0);
+        assert_eq!(
+            (up[0].from, up[0].to, up[0].direction),
+            (Some(4.2), Some(6.0), Some(Direction::Up))
+        );
+        let minutes = find("Cut deploy time from 2 hours to under 15 minutes", 0);
+        assert_eq!(
+            (minutes[0].from, minutes[0].to, minutes[0].direction),
+            (Some(120.0), Some(15.0), Some(Direction::Down))
+        );
+        let days = find("Shorten the sales cycle from 94 to 70 days", 0);
+        assert_eq!(
+            (days[0].from, days[0].to),
+            (Some(94.0 * 1440.0), Some(70.0 * 1440.0))
+        );
+    }
+
+    #[test]
     fn no_baseline() {
         for text in [
             "资料退回率降低至5%",
             "客户满意度达到85分",
             "页面加载时间降低至1秒",
+            "Reduce p95 latency to 200 ms",
+            "Move from reactive to preventive maintenance",
         ] {
             assert!(spans(text).is_empty(), "{text}");
         }

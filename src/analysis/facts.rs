@@ -182,7 +182,16 @@ impl Facts {
 
 fn is_change(before: &str) -> bool {
     let before = before.trim_end().trim_end_matches('了').trim_end();
-    CHANGE_VERBS.iter().any(|v| before.ends_with(v))
+    // English: `cut churn by 20%`, `traffic up 15%`.
+    let english = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .is_some_and(|w| {
+            ["by", "up", "down"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+        });
+    english || CHANGE_VERBS.iter().any(|v| before.ends_with(v))
 }
 
 fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec<Term> {
@@ -212,10 +221,16 @@ fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec
                 .collect::<Vec<_>>()
         })
         .collect();
-    // 100% and 零 are all-or-nothing targets too.
-    for q in quantities {
-        let absolute = matches!((q.unit, q.value), (Unit::Percent, Some(v)) if v >= 100.0)
-            || q.value == Some(0.0);
+    // 100% and 零 are all-or-nothing targets too; past 100% (net revenue retention of 110%)
+    // a percentage is a level like any other, and a starting value (从100%…, from 0 to …)
+    // is no target.
+    let starts_from = |q: &Quantity| {
+        let before = words.iter().rev().find(|w| w.span.end <= q.span.start);
+        before.is_some_and(|w| matches!(w.text, "从" | "由" | "from" | "From"))
+    };
+    for q in quantities.iter().filter(|q| !starts_from(q)) {
+        let absolute =
+            matches!((q.unit, q.value), (Unit::Percent, Some(100.0))) || q.value == Some(0.0);
         if absolute && !terms.iter().any(|t| t.span == q.span) {
             terms.push(Term {
                 span: q.span,

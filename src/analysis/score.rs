@@ -28,6 +28,9 @@ pub struct Limits {
     pub objectives_per_unit: usize,
     pub objective_max_chars: usize,
     pub key_result_max_chars: usize,
+    /// The same limits for English items, in words.
+    pub objective_max_words: usize,
+    pub key_result_max_words: usize,
 }
 
 impl Default for Limits {
@@ -37,6 +40,8 @@ impl Default for Limits {
             objectives_per_unit: 5,
             objective_max_chars: 30,
             key_result_max_chars: 60,
+            objective_max_words: 12,
+            key_result_max_words: 25,
         }
     }
 }

@@ -98,7 +98,10 @@ pub fn default_config() -> String {
          key-results-per-objective = [{}, {}]\n\
          objectives-per-unit = {}\n\
          objective-max-chars = {}\n\
-         key-result-max-chars = {}\n\n\
+         key-result-max-chars = {}\n\
+         # The same for English items, in words.\n\
+         objective-max-words = {}\n\
+         key-result-max-words = {}\n\n\
          [period]\n\
          # The period of every key result whose headings declare none, e.g. \"2026Q1\".\n\
          # default = \"2026Q1\"\n\n\
@@ -120,6 +123,8 @@ pub fn default_config() -> String {
         limits.objectives_per_unit,
         limits.objective_max_chars,
         limits.key_result_max_chars,
+        limits.objective_max_words,
+        limits.key_result_max_words,
     );
     out
 }

@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::analysis::clause::Role;
 use crate::analysis::lexicon::WordClass;
 
@@ -40,16 +40,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .terms_of(WordClass::Absolute)
             .find(|t| matches!(t.role, Role::Outcome | Role::Main));
         if let Some(term) = absolute {
+            let (says, target) = (Locale::of(facts), cx.text(term.span));
             out.push(
                 Diagnostic::new(
                     &RULE,
                     term.span,
-                    format!("全有或全无的目标“{}”", cx.text(term.span)),
+                    says.says(
+                        format!("全有或全无的目标“{target}”"),
+                        format!("all-or-nothing target “{target}”"),
+                    ),
                 )
-                .label("不允许任何例外")
-                .help(
+                .label(says.says("不允许任何例外", "allows no exception"))
+                .help(says.says(
                     "确认这是必须守住的底线；如果不是，写一个有挑战但可达成的值，并说明允许的例外",
-                ),
+                    "confirm this is a floor that must hold; if not, set a stretching but reachable value and say which exceptions are allowed",
+                )),
             );
         }
     }

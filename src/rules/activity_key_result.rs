@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::analysis::kind::Kind;
 
 pub(crate) static RULE: Rule = Rule {
@@ -43,10 +43,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some((clause, verdict)) = facts.judgement.deciding else {
             continue;
         };
+        let (says, act) = (Locale::of(facts), cx.text(verdict.span));
         out.push(
-            Diagnostic::new(&RULE, facts.clauses[clause].span, "关键结果写的是任务，不是成果")
-                .label(format!("“{}”是团队要做的事", cx.text(verdict.span)))
-                .help("把“完成…报告”“组织…会议”改写为它带来的可度量结果：某指标从A提升到B；任务本身可放进行动计划"),
+            Diagnostic::new(
+                &RULE,
+                facts.clauses[clause].span,
+                says.says("关键结果写的是任务，不是成果", "the key result is a task, not an outcome"),
+            )
+            .label(says.says(
+                format!("“{act}”是团队要做的事"),
+                format!("“{act}” is work the team does"),
+            ))
+            .help(says.says(
+                "把“完成…报告”“组织…会议”改写为它带来的可度量结果：某指标从A提升到B；任务本身可放进行动计划",
+                "rewrite “write the report” or “hold the meetings” as the measurable result they bring: “raise <metric> from A to B”; keep the task in the action plan",
+            )),
         );
     }
 }

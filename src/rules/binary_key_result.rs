@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::analysis::kind::Kind;
 use crate::analysis::lexicon::WordClass;
 use crate::analysis::time::TimeKind;
@@ -56,10 +56,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if verdict.class == WordClass::Result {
+            let says = Locale::of(facts);
             out.push(
-                Diagnostic::new(&RULE, facts.clauses[clause].span, "关键结果只有达成和未达成两种结果")
-                    .label("完成与否，没有程度")
-                    .help("改写为可以衡量进展的程度：多少、多快、多频繁（如“覆盖率达到A%”“用时从A缩短到B”）"),
+                Diagnostic::new(
+                    &RULE,
+                    facts.clauses[clause].span,
+                    says.says(
+                        "关键结果只有达成和未达成两种结果",
+                        "the key result can only be met or missed",
+                    ),
+                )
+                .label(says.says("完成与否，没有程度", "done or not, with no degree"))
+                .help(says.says(
+                    "改写为可以衡量进展的程度：多少、多快、多频繁（如“覆盖率达到A%”“用时从A缩短到B”）",
+                    "rewrite it as a degree of progress: how much, how fast, how often (“coverage reaches A%”, “time down from A to B”)",
+                )),
             );
         }
     }

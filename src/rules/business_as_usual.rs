@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::analysis::clause::Role;
 use crate::analysis::lexicon::WordClass;
 
@@ -38,14 +38,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .terms_of(WordClass::Maintain)
             .find(|t| matches!(t.role, Role::Outcome | Role::Main));
         if let Some(term) = maintain {
+            let (says, word) = (Locale::of(facts), cx.text(term.span));
             out.push(
                 Diagnostic::new(
                     &RULE,
                     term.span,
-                    format!("只是维持现状（“{}”）", cx.text(term.span)),
+                    says.says(
+                        format!("只是维持现状（“{word}”）"),
+                        format!("only keeps the status quo (“{word}”)"),
+                    ),
                 )
-                .label("没有要改变的东西")
-                .help("写出要达到的新水平；必须守住的水平放进健康指标跟踪"),
+                .label(says.says("没有要改变的东西", "nothing to change"))
+                .help(says.says(
+                    "写出要达到的新水平；必须守住的水平放进健康指标跟踪",
+                    "state the new level to reach; a level that must merely hold belongs with the health metrics",
+                )),
             );
         }
     }

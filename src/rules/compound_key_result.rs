@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::analysis::clause::Role;
 use crate::analysis::kind::Kind;
 
@@ -49,15 +49,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|(i, _)| *i)
             .collect();
         if let [first, second, ..] = measured_outcomes[..] {
+            let says = Locale::of(facts);
             out.push(
                 Diagnostic::new(
                     &RULE,
                     facts.clauses[second].span,
-                    "一个关键结果包含多个独立的成果",
+                    says.says(
+                        "一个关键结果包含多个独立的成果",
+                        "one key result holds several independent outcomes",
+                    ),
                 )
-                .label("又一个成果")
-                .related(facts.clauses[first].span, "第一个成果")
-                .help("拆成多个关键结果，每个只衡量一件事"),
+                .label(says.says("又一个成果", "another outcome"))
+                .related(
+                    facts.clauses[first].span,
+                    says.says("第一个成果", "the first outcome"),
+                )
+                .help(says.says(
+                    "拆成多个关键结果，每个只衡量一件事",
+                    "split it into key results that each measure one thing",
+                )),
             );
         }
     }

@@ -52,6 +52,8 @@ pub struct LimitsTable {
     pub objectives_per_unit: Option<usize>,
     pub objective_max_chars: Option<usize>,
     pub key_result_max_chars: Option<usize>,
+    pub objective_max_words: Option<usize>,
+    pub key_result_max_words: Option<usize>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -187,6 +189,14 @@ impl ConfigFile {
                     .limits
                     .key_result_max_chars
                     .or(base.limits.key_result_max_chars),
+                objective_max_words: self
+                    .limits
+                    .objective_max_words
+                    .or(base.limits.objective_max_words),
+                key_result_max_words: self
+                    .limits
+                    .key_result_max_words
+                    .or(base.limits.key_result_max_words),
             },
             period: PeriodTable {
                 default: self.period.default.or(base.period.default),
@@ -293,6 +303,12 @@ pub fn settings(file: &ConfigFile, overrides: &Overrides) -> Result<Settings, St
             key_result_max_chars: limits
                 .key_result_max_chars
                 .unwrap_or(defaults.key_result_max_chars),
+            objective_max_words: limits
+                .objective_max_words
+                .unwrap_or(defaults.objective_max_words),
+            key_result_max_words: limits
+                .key_result_max_words
+                .unwrap_or(defaults.key_result_max_words),
         },
         analysis: crate::analysis::Options {
             default_period: file.period.default.clone(),

@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::analysis::baseline::Direction;
 
 pub(crate) static RULE: Rule = Rule {
@@ -45,18 +45,27 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Direction::Down => to > from,
             };
             if contradicts {
-                let (said, went) = match direction {
-                    Direction::Up => ("上升", "下降"),
-                    Direction::Down => ("下降", "上升"),
+                let says = Locale::of(facts);
+                let message = match direction {
+                    Direction::Up => says.says(
+                        "方向与数值矛盾：动词说上升，数值却在下降",
+                        "the direction contradicts the numbers: the verb says up, the numbers go down",
+                    ),
+                    Direction::Down => says.says(
+                        "方向与数值矛盾：动词说下降，数值却在上升",
+                        "the direction contradicts the numbers: the verb says down, the numbers go up",
+                    ),
                 };
                 out.push(
-                    Diagnostic::new(
-                        &RULE,
-                        baseline.span,
-                        format!("方向与数值矛盾：动词说{said}，数值却在{went}"),
-                    )
-                    .label("起点和目标值的方向相反")
-                    .help("核对起点和目标值，或把动词改成与数值一致的方向"),
+                    Diagnostic::new(&RULE, baseline.span, message)
+                        .label(says.says(
+                            "起点和目标值的方向相反",
+                            "start and target move the other way",
+                        ))
+                        .help(says.says(
+                            "核对起点和目标值，或把动词改成与数值一致的方向",
+                            "check the start and target values, or change the verb to match them",
+                        )),
                 );
             }
         }

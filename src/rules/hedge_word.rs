@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::analysis::lexicon::WordClass;
 
 pub(crate) static RULE: Rule = Rule {
@@ -34,14 +34,22 @@ KR2：技术岗位平均招聘周期从45天缩短到30天
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (_, facts) in cx.key_results() {
+        let says = Locale::of(facts);
         for term in facts.terms_of(WordClass::Hedge) {
             let word = cx.text(term.span);
             out.push(
-                Diagnostic::new(&RULE, term.span, format!("模糊的限定词“{word}”"))
-                    .label("没有给出标准")
-                    .help(format!(
-                        "删掉“{word}”，写出确切的时间或数值（如“6月30日前”“降低到A以下”）"
-                    )),
+                Diagnostic::new(
+                    &RULE,
+                    term.span,
+                    says.says(format!("模糊的限定词“{word}”"), format!("hedge “{word}”")),
+                )
+                .label(says.says("没有给出标准", "sets no standard"))
+                .help(says.says(
+                    format!("删掉“{word}”，写出确切的时间或数值（如“6月30日前”“降低到A以下”）"),
+                    format!(
+                        "drop “{word}” and state the exact date or value (“by June 30”, “below A”)"
+                    ),
+                )),
             );
         }
     }

@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M006",
@@ -40,14 +40,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if facts.has_baseline() {
             continue;
         }
+        let (says, amount) = (Locale::of(facts), cx.text(change));
         out.push(
             Diagnostic::new(
                 &RULE,
                 change,
-                format!("变化量“{}”没有基线", cx.text(change)),
+                says.says(
+                    format!("变化量“{amount}”没有基线"),
+                    format!("the change “{amount}” has no baseline"),
+                ),
             )
-            .label("相对什么而言？")
-            .help("写明起点：“比去年”“同比”“较上季度”，或直接写“从A到B”"),
+            .label(says.says("相对什么而言？", "relative to what?"))
+            .help(says.says(
+                "写明起点：“比去年”“同比”“较上季度”，或直接写“从A到B”",
+                "state the starting point: “vs last year”, “YoY”, “vs last quarter”, or write “from A to B”",
+            )),
         );
     }
 }

@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M001",
@@ -35,10 +35,18 @@ KR2：投诉平均处理时长从3天缩短到1天
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (kr, facts) in cx.key_results() {
         if !facts.has_number() && !facts.has_placeholder() {
+            let says = Locale::of(facts);
             out.push(
-                Diagnostic::new(&RULE, kr.item.text, "关键结果没有可度量的目标值")
-                    .label("没有数字")
-                    .help("写出衡量结果的指标和目标值，如“某指标从A提升到B”；还没有基线数据时，写明用什么方法测得"),
+                Diagnostic::new(
+                    &RULE,
+                    kr.item.text,
+                    says.says("关键结果没有可度量的目标值", "the key result has no measurable target"),
+                )
+                .label(says.says("没有数字", "no number"))
+                .help(says.says(
+                    "写出衡量结果的指标和目标值，如“某指标从A提升到B”；还没有基线数据时，写明用什么方法测得",
+                    "name the metric and its target, e.g. “raise <metric> from A to B”; with no baseline yet, say how it will be measured",
+                )),
             );
         }
     }

@@ -1,4 +1,5 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
+use crate::analysis::Facts;
 use crate::source::Span;
 
 pub(crate) static RULE: Rule = Rule {
@@ -40,35 +41,49 @@ KR2：P1故障数降低到每月2次以内
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let undated: Vec<Span> = cx
+    let undated: Vec<(Span, &Facts)> = cx
         .key_results()
         .filter(|(kr, facts)| !facts.has_deadline() && !cx.analysis.inherits_period(kr))
-        .map(|(kr, _)| kr.item.text)
+        .map(|(kr, facts)| (kr.item.text, facts))
         .collect();
-    let Some(&first) = undated.first() else {
+    let Some(&(first, _)) = undated.first() else {
         return;
     };
     if cx.analysis.declares_period {
-        for span in undated {
+        for (span, facts) in undated {
+            let says = Locale::of(facts);
             out.push(
-                Diagnostic::new(&RULE, span, "关键结果没有时间范围")
-                    .label("没有截止时间、周期或频率")
-                    .help(
-                        "写明截止时间或频率（如“6月30日前”“每月”），或在所属单位的标题中声明周期",
-                    ),
+                Diagnostic::new(
+                    &RULE,
+                    span,
+                    says.says("关键结果没有时间范围", "the key result has no time frame"),
+                )
+                .label(says.says("没有截止时间、周期或频率", "no deadline, period or cadence"))
+                .help(says.says(
+                    "写明截止时间或频率（如“6月30日前”“每月”），或在所属单位的标题中声明周期",
+                    "state a deadline or a cadence (“by June 30”, “monthly”), or declare the period in the unit's heading",
+                )),
             );
         }
         return;
     }
+    let says = Locale::of_most(cx.key_results().map(|(_, facts)| facts));
     let span = cx.document.title.as_ref().map_or(first, |t| t.text);
+    let count = undated.len();
     out.push(
         Diagnostic::new(
             &RULE,
             span,
-            format!("文档没有声明周期，{} 个关键结果没有时间范围", undated.len()),
+            says.says(
+                format!("文档没有声明周期，{count} 个关键结果没有时间范围"),
+                format!("the document declares no period; {count} key results have no time frame"),
+            ),
         )
-        .label("未声明周期")
-        .related(first, "例如这一条")
-        .help("在标题中写明周期（如“2026年第一季度 OKR”），所有关键结果都会继承它；个别关键结果另有截止时间时写在关键结果里（如“6月30日前”）"),
+        .label(says.says("未声明周期", "no period declared"))
+        .related(first, says.says("例如这一条", "for example this one"))
+        .help(says.says(
+            "在标题中写明周期（如“2026年第一季度 OKR”），所有关键结果都会继承它；个别关键结果另有截止时间时写在关键结果里（如“6月30日前”）",
+            "declare the period in the title (“Q1 2026 OKRs”): every key result inherits it; a key result with a deadline of its own says so (“by June 30”)",
+        )),
     );
 }

@@ -15,6 +15,7 @@ mod halfwidth_punctuation_in_chinese;
 mod hedge_word;
 mod inconsistent_end_punctuation;
 mod key_result_count;
+mod locale;
 mod malformed_item_marker;
 mod missing_baseline;
 mod missing_number;
@@ -33,6 +34,7 @@ mod unused_suppression;
 mod vague_verb;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
+pub use locale::Locale;
 
 use std::fmt;
 

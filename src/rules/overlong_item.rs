@@ -1,15 +1,17 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
-use crate::syntax::{Item, ItemKind};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
+use crate::syntax::ItemKind;
 
 pub(crate) static RULE: Rule = Rule {
     code: "C004",
     name: "overlong-item",
     severity: Severity::Info,
-    summary: "longer than a limit (default: objective 30, key result 60 characters)",
+    summary: "longer than a limit (default: objective 30, key result 60 characters; in English 12 and 25 words)",
     docs: r#"
 ## What it checks
 An objective longer than 30 characters or a key result longer than 60 (configurable as
 `[limits] objective-max-chars` and `key-result-max-chars`), not counting end punctuation.
+English items are measured in words: 12 for an objective, 25 for a key result
+(`objective-max-words`, `key-result-max-words`).
 
 ## Why it matters
 OKRs are read in reviews and on walls. A long item usually carries its means, background or
@@ -34,34 +36,46 @@ KR2：客户投诉量比上季度减少30%
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let limits = &cx.settings.limits;
-    let objectives = cx
-        .document
-        .objectives()
-        .map(|o| (ItemKind::Objective, &o.item, limits.objective_max_chars));
-    let key_results = cx
-        .document
-        .key_results()
-        .map(|k| (ItemKind::KeyResult, &k.item, limits.key_result_max_chars));
-    for (kind, item, limit) in objectives.chain(key_results) {
-        let length = length(cx, item);
-        if length > limit {
-            let noun = kind.noun();
-            out.push(
-                Diagnostic::new(
-                    &RULE,
-                    item.text,
-                    format!("{noun}过长：{length} 个字，上限 {limit} 个"),
-                )
-                .label(format!("{length} 个字"))
-                .help("删去手段和背景，只保留要衡量的内容；手段可以写在下一行作为备注"),
-            );
+    let objectives = cx.document.objectives().map(|o| {
+        let limit = (limits.objective_max_chars, limits.objective_max_words);
+        (ItemKind::Objective, &o.item, limit)
+    });
+    let key_results = cx.document.key_results().map(|k| {
+        let limit = (limits.key_result_max_chars, limits.key_result_max_words);
+        (ItemKind::KeyResult, &k.item, limit)
+    });
+    for (kind, item, (max_chars, max_words)) in objectives.chain(key_results) {
+        if item.text.is_empty() {
+            continue;
         }
+        let says = Locale::of(cx.analysis.facts(item));
+        let text = cx
+            .text(item.text)
+            .trim_end_matches(|c: char| "。.！!；;，,".contains(c));
+        let (length, limit) = match says {
+            // English is measured in words: a character count would flag every sentence.
+            Locale::English => (text.split_whitespace().count(), max_words),
+            Locale::Chinese => (text.chars().count(), max_chars),
+        };
+        if length <= limit {
+            continue;
+        }
+        let message = match (says, kind) {
+            (Locale::Chinese, _) => format!("{}过长：{length} 个字，上限 {limit} 个", kind.noun()),
+            (Locale::English, ItemKind::Objective) => {
+                format!("objective too long: {length} words, limit {limit}")
+            }
+            (Locale::English, ItemKind::KeyResult) => {
+                format!("key result too long: {length} words, limit {limit}")
+            }
+        };
+        out.push(
+            Diagnostic::new(&RULE, item.text, message)
+                .label(says.says(format!("{length} 个字"), format!("{length} words")))
+                .help(says.says(
+                    "删去手段和背景，只保留要衡量的内容；手段可以写在下一行作为备注",
+                    "drop the means and the background and keep what is measured; the means can go in a note on the next line",
+                )),
+        );
     }
-}
-
-fn length(cx: &Context<'_>, item: &Item) -> usize {
-    cx.text(item.text)
-        .trim_end_matches(|c: char| "。.！!；;，,".contains(c))
-        .chars()
-        .count()
 }

@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "M002",
@@ -33,13 +33,23 @@ KR2：新增付费用户3,000名
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (_, facts) in cx.key_results() {
+        let says = Locale::of(facts);
         for &slot in &facts.placeholders {
+            let slot_text = cx.text(slot);
             out.push(
-                Diagnostic::new(&RULE, slot, format!("目标值仍是占位符“{}”", cx.text(slot)))
-                    .label("待填写")
-                    .help(
-                        "填写具体数值或日期；还没有基线时，写明“待测基线”和测量方法，不要编造数字",
+                Diagnostic::new(
+                    &RULE,
+                    slot,
+                    says.says(
+                        format!("目标值仍是占位符“{slot_text}”"),
+                        format!("the target is still a placeholder “{slot_text}”"),
                     ),
+                )
+                .label(says.says("待填写", "to be filled in"))
+                .help(says.says(
+                    "填写具体数值或日期；还没有基线时，写明“待测基线”和测量方法，不要编造数字",
+                    "fill in the number or date; with no baseline yet, write “baseline to be measured” and how, rather than invent a number",
+                )),
             );
         }
     }

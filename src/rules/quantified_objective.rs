@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "C005",
@@ -40,10 +40,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .chain(facts.placeholders.iter().copied())
             .min();
         if let Some(span) = first {
+            let (says, number) = (Locale::of(facts), cx.text(span));
             out.push(
-                Diagnostic::new(&RULE, span, format!("目标里写了数字“{}”", cx.text(span)))
-                    .label("这更像一个关键结果")
-                    .help("目标写方向和意义，把数字移到它的关键结果里衡量"),
+                Diagnostic::new(
+                    &RULE,
+                    span,
+                    says.says(
+                        format!("目标里写了数字“{number}”"),
+                        format!("the objective holds a number, “{number}”"),
+                    ),
+                )
+                .label(says.says("这更像一个关键结果", "this reads like a key result"))
+                .help(says.says(
+                    "目标写方向和意义，把数字移到它的关键结果里衡量",
+                    "let the objective say where to go and why; measure the number in its key results",
+                )),
             );
         }
     }

@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::analysis::score::unmeasured_vague_terms;
 
 pub(crate) static RULE: Rule = Rule {
@@ -35,17 +35,22 @@ KR2：客户服务满意度从80分提升到88分
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (_, facts) in cx.key_results() {
+        let says = Locale::of(facts);
         for term in unmeasured_vague_terms(facts) {
             let verb = cx.text(term.span);
             out.push(
                 Diagnostic::new(
                     &RULE,
                     term.span,
-                    format!("含糊的动词“{verb}”，所在分句没有可度量的目标"),
+                    says.says(
+                        format!("含糊的动词“{verb}”，所在分句没有可度量的目标"),
+                        format!("vague verb “{verb}” with no measurable target in its clause"),
+                    ),
                 )
-                .label("改到什么程度？")
-                .help(format!(
-                    "说明“{verb}”到什么程度：写出衡量它的指标和目标值，如“某指标从A提升到B”"
+                .label(says.says("改到什么程度？", "to what degree?"))
+                .help(says.says(
+                    format!("说明“{verb}”到什么程度：写出衡量它的指标和目标值，如“某指标从A提升到B”"),
+                    format!("say how far to “{verb}”: name the metric and its target, e.g. “raise <metric> from A to B”"),
                 )),
             );
         }

@@ -270,8 +270,16 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
         WordClass::Gain,
         WordClass::Completion,
     ];
+    // The later verb is finite for sure when inflected, or when it is a verb of change,
+    // which is seldom a noun ("Open critical vulnerabilities fall from 40 to 10").
+    let surely_finite = |i: usize| {
+        matches!(form(body[i]), Some(Form::Past | Form::S))
+            || [WordClass::Direction, WordClass::Result, WordClass::Maintain]
+                .iter()
+                .any(|c| body[i].is(*c) && !body[i].is(WordClass::ActivityVerb))
+    };
     let modifier = modifies_next(0)
-        && later.is_some_and(|i| matches!(form(body[i]), Some(Form::Past | Form::S)))
+        && later.is_some_and(surely_finite)
         && noun_like.iter().any(|c| first.is(*c))
         && !first.is(WordClass::Direction);
     if imperative && !modifier {

@@ -1,0 +1,45 @@
+//! The language a finding speaks: that of the item it is about, so an English key result
+//! gets English messages and a Chinese one Chinese.
+
+use crate::analysis::Facts;
+use crate::analysis::language::Script;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    Chinese,
+    English,
+}
+
+impl Locale {
+    /// The locale of an item: its dominant language, Chinese when it has none.
+    pub fn of(facts: &Facts) -> Locale {
+        match facts.language.dominant {
+            Some(Script::English) => Locale::English,
+            _ => Locale::Chinese,
+        }
+    }
+
+    /// The locale most of a set of items are written in: a document-level finding speaks it.
+    pub fn of_most<'f>(facts: impl Iterator<Item = &'f Facts>) -> Locale {
+        let (mut english, mut chinese) = (0, 0);
+        for item in facts {
+            match Locale::of(item) {
+                Locale::English => english += 1,
+                Locale::Chinese => chinese += 1,
+            }
+        }
+        if english > chinese {
+            Locale::English
+        } else {
+            Locale::Chinese
+        }
+    }
+
+    /// The text for this locale.
+    pub fn says<T>(self, chinese: T, english: T) -> T {
+        match self {
+            Locale::Chinese => chinese,
+            Locale::English => english,
+        }
+    }
+}
