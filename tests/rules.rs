@@ -199,3 +199,40 @@ fn readme_rule_table_is_generated_from_the_registry() {
         "README's rule table is stale: paste `okrlint rules --format markdown` between the markers"
     );
 }
+
+/// Periods declared in English headings (`FY24-Q2`, `2026 H1`, `Q3 2026`) are inherited by
+/// the key results under them, as Chinese ones are: no M003. Without them, M003 speaks English.
+#[test]
+fn english_heading_periods_are_inherited() {
+    let source = common::fixture("fixtures/languages/english-periods.md");
+    let document = okrlint::syntax::parse(&source);
+    let analysis = okrlint::analysis::Analysis::of(&source, &document, &Default::default());
+    let inherited: Vec<&str> = document
+        .key_results()
+        .map(|kr| source.slice(analysis.inherited_period(kr).expect("a period")))
+        .collect();
+    assert_eq!(
+        inherited,
+        [
+            "FY24-Q2", "FY24-Q2", "2026 H1", "2026 H1", "Q3 2026", "Q3 2026"
+        ]
+    );
+    assert!(!codes(&check(&source)).contains(&"M003"));
+
+    let undated = source
+        .text()
+        .replace("FY24-Q2", "")
+        .replace("2026 H1", "")
+        .replace("Q3 2026", "");
+    let undated = Source::new(source.path(), undated);
+    let m003: Vec<Diagnostic> = check(&undated)
+        .into_iter()
+        .filter(|d| d.rule.code == "M003")
+        .collect();
+    assert_eq!(m003.len(), 1, "one document-level finding");
+    assert!(
+        m003[0]
+            .message
+            .starts_with("the document declares no period")
+    );
+}

@@ -262,6 +262,37 @@ mod tests {
     }
 
     #[test]
+    fn english_means_and_outcome_markers() {
+        assert_eq!(
+            clauses("Reduce churn to 3% by launching in-app onboarding"),
+            [
+                (Role::Main, "Reduce churn to 3%"),
+                (Role::Means, "by launching in-app onboarding")
+            ]
+        );
+        assert_eq!(
+            clauses("Automate reconciliation so that manual entries fall below 200"),
+            [
+                (Role::Main, "Automate reconciliation"),
+                (Role::Outcome, "so that manual entries fall below 200")
+            ]
+        );
+        assert_eq!(
+            clauses("Launch a chatbot to deflect 20% of tickets via the help center"),
+            [
+                (Role::Main, "Launch a chatbot"),
+                (Role::Outcome, "to deflect 20% of tickets"),
+                (Role::Means, "via the help center")
+            ]
+        );
+        // `to` before a number or a place, and `through` before a period, mark nothing.
+        assert_eq!(
+            clauses("Grow ARR from $4M to $5M through Q3"),
+            [(Role::Main, "Grow ARR from $4M to $5M through Q3")]
+        );
+    }
+
+    #[test]
     fn a_predicate_is_not_a_marker_and_lists_stay_whole() {
         assert_eq!(
             clauses("客户支持团队月度满意度达到85分"),

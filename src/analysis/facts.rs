@@ -4,7 +4,7 @@
 use super::baseline::{self, Baseline};
 use super::clause::{self, Clause, Role};
 use super::kind::{self, Judgement, Kind};
-use super::language::Language;
+use super::language::{Language, Script};
 use super::lexicon::WordClass;
 use super::placeholder;
 use super::quantity::{self, Quantity, Unit};
@@ -67,6 +67,17 @@ impl Facts {
         };
         facts.judgement = kind::judge(&words, &facts.clauses, evidence, facts.language.dominant);
         facts.terms = terms(&words, &facts.clauses, &facts.quantities);
+        if facts.language.dominant == Some(Script::English) {
+            let predicates: Vec<Span> = facts
+                .judgement
+                .verdicts
+                .iter()
+                .map(|(_, v)| v.span)
+                .collect();
+            facts
+                .terms
+                .retain(|t| is_english_verb_use(t, &words, &facts.clauses, &predicates));
+        }
         facts.changes = facts
             .quantities
             .iter()
@@ -192,6 +203,28 @@ fn is_change(before: &str) -> bool {
                 .any(|c| w.eq_ignore_ascii_case(c))
         });
     english || CHANGE_VERBS.iter().any(|v| before.ends_with(v))
+}
+
+/// An English vague or maintain word counts where it is a verb: leading its clause ("Improve
+/// the process", "Try to keep…") or read as the predicate, not modifying a noun ("support
+/// calls", "drive time").
+fn is_english_verb_use(
+    term: &Term,
+    words: &[Word<'_>],
+    clauses: &[Clause],
+    predicates: &[Span],
+) -> bool {
+    if !matches!(term.class, WordClass::Vague | WordClass::Maintain)
+        || predicates.contains(&term.span)
+    {
+        return true;
+    }
+    clauses.iter().any(|c| {
+        let leading = words[c.words.0..c.words.1]
+            .iter()
+            .find(|w| !w.is_punctuation() && !w.is(WordClass::Hedge));
+        leading.is_some_and(|w| w.span == term.span)
+    })
 }
 
 fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec<Term> {

@@ -210,7 +210,7 @@ fn service_level<'a, 'w>(body: &[&'a Word<'w>], predicate: Option<usize>) -> Opt
         })
     };
     (0..body.len())
-        .find(|&i| body[i].is(WordClass::Request) && !body[i].is(WordClass::Deliverable) && head(i))
+        .find(|&i| body[i].is(WordClass::Request) && head(i))
         .map(|i| body[i])
 }
 
@@ -409,4 +409,84 @@ fn elaborates(body: &[&Word<'_>], clause: &Clause) -> bool {
         .iter()
         .any(|w| is_verb(w) || w.is(WordClass::Metric) || w.is(WordClass::Partner));
     clause.role == Role::Main && (per_event || !names_a_result)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Facts, Vocabulary};
+
+    fn kind(text: &str) -> &'static str {
+        Facts::of(text, 0, &Vocabulary::default()).kind().as_str()
+    }
+
+    #[test]
+    fn an_imperative_act_is_an_activity_and_a_measured_change_an_outcome() {
+        for text in [
+            "Launch the partner referral program",
+            "Publishing 6 customer case studies",
+            "Rewrote the billing service in Rust",
+            "Remodel 8 branches to the new layout",
+            "Streamline the release process",
+            "Hire 4 site reliability engineers",
+        ] {
+            assert_eq!(kind(text), "activity", "{text}");
+        }
+        for text in [
+            "Raise trial conversion from 3% to 5%",
+            "Cut p95 search latency to under 200 ms",
+            "Win 25 new enterprise customers",
+            "Achieve SOC 2 Type II certification",
+            "Keep monthly churn below 2%",
+            "Improve developer satisfaction",
+        ] {
+            assert_eq!(kind(text), "outcome", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_first_key_result_is_judged_by_its_finite_verb() {
+        assert_eq!(kind("Open support tickets fall from 900 to 300"), "outcome");
+        assert_eq!(
+            kind("Support tickets resolved within 8 hours of each report"),
+            "outcome"
+        );
+        assert_eq!(
+            kind("The team launches two partner campaigns each quarter"),
+            "activity"
+        );
+        assert_eq!(
+            kind("95% of new hires complete security training"),
+            "activity"
+        );
+    }
+
+    #[test]
+    fn a_clause_with_no_predicate_is_judged_by_what_it_measures() {
+        assert_eq!(kind("Crash-free sessions above 99.5%"), "outcome");
+        assert_eq!(kind("Zero data-loss incidents"), "outcome");
+        assert_eq!(
+            kind("Security runbook for every tier 1 service"),
+            "activity"
+        );
+    }
+
+    #[test]
+    fn the_means_does_not_decide_and_a_service_level_is_an_outcome() {
+        assert_eq!(
+            kind("Reduce churn to 3% by launching in-app onboarding"),
+            "outcome"
+        );
+        assert_eq!(
+            kind("Run a pricing workshop to lift upgrade rate to 8%"),
+            "outcome"
+        );
+        assert_eq!(
+            kind("Answer 90% of support calls on first contact"),
+            "outcome"
+        );
+        assert_eq!(
+            kind("Run 3 workshops, each with at least 20 attendees"),
+            "activity"
+        );
+    }
 }
