@@ -196,7 +196,8 @@ fn folders_are_walked_in_path_order() {
         .assert()
         .code(0)
         .stdout(
-            "fixtures/rules/S007/bad.txt:3:5: F003 [info] 其他关键结果不以“。”结尾，这一条有\n\
+            "fixtures/rules/S007/bad-en.txt:5:6: S007 [warning] the same key result as on line 4\n\
+             fixtures/rules/S007/bad.txt:3:5: F003 [info] 其他关键结果不以“。”结尾，这一条有\n\
              fixtures/rules/S007/bad.txt:3:5: M003 [warning] 文档没有声明周期，5 个关键结果没有时间范围\n\
              fixtures/rules/S007/bad.txt:4:5: S007 [warning] 与第 3 行的关键结果重复\n\
              fixtures/rules/S007/bad.txt:6:4: S007 [warning] 与第 2 行的目标重复\n\

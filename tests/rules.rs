@@ -77,11 +77,15 @@ fn has_chinese(text: &str) -> bool {
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。：；（）".contains(c))
 }
 
-/// The wording rules judge English items too, and speak English to them: each has a bad and a
-/// good English fixture (`bad-en.*`, `good-en.*`), snapshotted like the Chinese ones.
+/// The rules judge English items too, and speak English to them: each wording and structure
+/// rule has a bad and a good English fixture (`bad-en.*`, `good-en.*`), snapshotted like the
+/// Chinese ones. The F rules are Chinese typography and have none.
 #[test]
-fn wording_rules_judge_english_items_and_answer_in_english() {
-    for rule in ALL.iter().filter(|r| r.code.starts_with(['M', 'C'])) {
+fn rules_judge_english_items_and_answer_in_english() {
+    for rule in ALL
+        .iter()
+        .filter(|r| r.code.starts_with(['M', 'C', 'S', 'P']))
+    {
         for d in fixture_pair(rule, "-en") {
             let said = [
                 d.message.as_str(),

@@ -2,7 +2,7 @@ use std::collections::VecDeque;
 
 use rustc_hash::FxHashMap;
 
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::analysis::text::{Bigrams, normalised, similarity, similarity_bound};
 use crate::syntax::{Item, ItemKind};
 
@@ -91,10 +91,24 @@ fn find_duplicates<'a>(
 }
 
 fn diagnose(cx: &Context<'_>, kind: ItemKind, item: &Item, original: &Item) -> Diagnostic {
-    let noun = kind.noun();
+    let says = Locale::of_text(cx.text(item.text));
+    let noun = says.noun(kind);
     let line = cx.source.lines().line_of(original.span.start) + 1;
-    Diagnostic::new(&RULE, item.text, format!("与第 {line} 行的{noun}重复"))
-        .label("重复的内容")
-        .related(original.text, "首次出现在这里")
-        .help(format!("删除重复的{noun}，或改写成衡量另一方面的{noun}"))
+    Diagnostic::new(
+        &RULE,
+        item.text,
+        says.says(
+            format!("与第 {line} 行的{noun}重复"),
+            format!("the same {noun} as on line {line}"),
+        ),
+    )
+    .label(says.says("重复的内容", "repeated"))
+    .related(
+        original.text,
+        says.says("首次出现在这里", "first written here"),
+    )
+    .help(says.says(
+        format!("删除重复的{noun}，或改写成衡量另一方面的{noun}"),
+        format!("delete the copy, or rewrite it as a {noun} that measures something else"),
+    ))
 }

@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 use crate::syntax::{Item, ItemKind};
 
 pub(crate) static RULE: Rule = Rule {
@@ -40,16 +40,26 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .document
         .key_results()
         .map(|k| (ItemKind::KeyResult, &k.item));
+    let mut document_locale = None;
     for (kind, item) in objectives.chain(key_results) {
         if item.text.is_empty() {
-            out.push(diagnose(kind, item));
+            // An empty item has no words of its own: it speaks the document's language.
+            let says = *document_locale.get_or_insert_with(|| Locale::of_text(cx.source.text()));
+            out.push(diagnose(kind, item, says));
         }
     }
 }
 
-fn diagnose(kind: ItemKind, item: &Item) -> Diagnostic {
-    let noun = kind.noun();
-    Diagnostic::new(&RULE, item.span, format!("{noun}没有内容"))
-        .label(format!("空的{noun}"))
-        .help(format!("写出这个{noun}的内容，或删除这一行"))
+fn diagnose(kind: ItemKind, item: &Item, says: Locale) -> Diagnostic {
+    let noun = says.noun(kind);
+    Diagnostic::new(
+        &RULE,
+        item.span,
+        says.says(format!("{noun}没有内容"), format!("an empty {noun}")),
+    )
+    .label(says.says(format!("空的{noun}"), format!("this {noun} says nothing")))
+    .help(says.says(
+        format!("写出这个{noun}的内容，或删除这一行"),
+        format!("write the {noun}, or delete the line"),
+    ))
 }

@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "S003",
@@ -37,18 +37,31 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if count == 0 || (min..=max).contains(&count) {
             continue;
         }
+        let says = Locale::of_text(cx.text(objective.item.text));
         let advice = if count < min {
-            "补充能从其他角度衡量这个目标的关键结果（如质量、成本或客户指标）"
+            says.says(
+                "补充能从其他角度衡量这个目标的关键结果（如质量、成本或客户指标）",
+                "add key results that measure the objective from another side (quality, cost, customers)",
+            )
         } else {
-            "保留最能说明目标达成的几个，其余移作日常指标或拆成另一个目标"
+            says.says(
+                "保留最能说明目标达成的几个，其余移作日常指标或拆成另一个目标",
+                "keep the few that best show the objective is met; track the rest as health metrics or split off another objective",
+            )
         };
         out.push(
             Diagnostic::new(
                 &RULE,
                 objective.item.handle(),
-                format!("目标有 {count} 个关键结果，建议 {min}–{max} 个"),
+                says.says(
+                    format!("目标有 {count} 个关键结果，建议 {min}–{max} 个"),
+                    format!("the objective has {count} key results; {min}–{max} are advised"),
+                ),
             )
-            .label(format!("{count} 个关键结果"))
+            .label(says.says(
+                format!("{count} 个关键结果"),
+                format!("{count} key results"),
+            ))
             .help(advice),
         );
     }

@@ -2,7 +2,8 @@
 //! gets English messages and a Chinese one Chinese.
 
 use crate::analysis::Facts;
-use crate::analysis::language::Script;
+use crate::analysis::language::{Language, Script};
+use crate::syntax::ItemKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -16,6 +17,23 @@ impl Locale {
         match facts.language.dominant {
             Some(Script::English) => Locale::English,
             _ => Locale::Chinese,
+        }
+    }
+
+    /// The locale of a text: for structural findings, which need no facts.
+    pub fn of_text(text: &str) -> Locale {
+        match Language::of(text).dominant {
+            Some(Script::English) => Locale::English,
+            _ => Locale::Chinese,
+        }
+    }
+
+    /// What an item of this kind is called.
+    pub fn noun(self, kind: ItemKind) -> &'static str {
+        match (self, kind) {
+            (Locale::Chinese, _) => kind.noun(),
+            (Locale::English, ItemKind::Objective) => "objective",
+            (Locale::English, ItemKind::KeyResult) => "key result",
         }
     }
 

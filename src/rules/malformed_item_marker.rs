@@ -1,4 +1,4 @@
-use super::{Applicability, Check, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Check, Context, Diagnostic, Edit, Fix, Locale, Rule, Severity};
 use crate::syntax::{Marker, MarkerProblem};
 
 pub(crate) static RULE: Rule = Rule {
@@ -38,14 +38,18 @@ most.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let colon = dominant_colon(cx);
-    for marker in cx.document.items().filter_map(|item| item.marker.as_ref()) {
+    for item in cx.document.items() {
+        let Some(marker) = item.marker.as_ref() else {
+            continue;
+        };
         if !marker.problems.is_empty() {
-            out.push(diagnose(cx, marker, colon));
+            let says = Locale::of_text(cx.text(item.text));
+            out.push(diagnose(cx, marker, colon, says));
         }
     }
 }
 
-fn diagnose(cx: &Context<'_>, marker: &Marker, colon: &str) -> Diagnostic {
+fn diagnose(cx: &Context<'_>, marker: &Marker, colon: &str, says: Locale) -> Diagnostic {
     let written = cx.source.slice(marker.label);
     let label = marker.canonical_label(written);
     let mut edits = Vec::new();
@@ -67,29 +71,43 @@ fn diagnose(cx: &Context<'_>, marker: &Marker, colon: &str) -> Diagnostic {
             replacement: colon.to_owned(),
         });
     }
-    let what: Vec<&str> = marker.problems.iter().map(|p| describe(*p)).collect();
+    let what: Vec<&str> = marker.problems.iter().map(|p| describe(*p, says)).collect();
     let canonical = format!("{label}{colon}");
     Diagnostic::new(
         &RULE,
         marker.label.cover(marker.separator),
-        format!("条目标记不规范：{}", what.join("，")),
+        says.says(
+            format!("条目标记不规范：{}", what.join("，")),
+            format!("malformed item marker: {}", what.join(", ")),
+        ),
     )
-    .label(format!("应写作“{canonical}”"))
-    .help(format!("写作“{canonical}”：半角大写字母和数字，后接冒号"))
+    .label(says.says(
+        format!("应写作“{canonical}”"),
+        format!("write “{canonical}”"),
+    ))
+    .help(says.says(
+        format!("写作“{canonical}”：半角大写字母和数字，后接冒号"),
+        format!("write “{canonical}”: capital ASCII letters and digits, then a colon"),
+    ))
     .fix(Fix {
         applicability: Applicability::Safe,
-        description: format!("改写为“{canonical}”"),
+        description: says.says(
+            format!("改写为“{canonical}”"),
+            format!("rewrite as “{canonical}”"),
+        ),
         edits,
     })
 }
 
-fn describe(problem: MarkerProblem) -> &'static str {
+fn describe(problem: MarkerProblem, says: Locale) -> &'static str {
     match problem {
-        MarkerProblem::LetterCase => "字母应大写",
-        MarkerProblem::FullWidth => "含全角字母或数字",
-        MarkerProblem::MissingLetter => "缺少字母 R",
-        MarkerProblem::MissingColon => "标记后缺少冒号",
-        MarkerProblem::OtherSeparator => "标记后应使用冒号",
+        MarkerProblem::LetterCase => says.says("字母应大写", "letters should be capitals"),
+        MarkerProblem::FullWidth => says.says("含全角字母或数字", "full-width letters or digits"),
+        MarkerProblem::MissingLetter => says.says("缺少字母 R", "the R is missing"),
+        MarkerProblem::MissingColon => says.says("标记后缺少冒号", "no colon after the marker"),
+        MarkerProblem::OtherSeparator => {
+            says.says("标记后应使用冒号", "a colon should follow the marker")
+        }
     }
 }
 

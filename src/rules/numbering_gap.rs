@@ -1,4 +1,4 @@
-use super::{Applicability, Check, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Check, Context, Diagnostic, Edit, Fix, Locale, Rule, Severity};
 use crate::syntax::{Item, ItemKind, Number, NumberForm, chinese_numeral};
 
 pub(crate) static RULE: Rule = Rule {
@@ -90,7 +90,8 @@ fn check_sequence(
             expected: expected(place),
             fault: fault(&numbers, place, expected(place)),
         };
-        out.push(diagnose(cx, kind, &break_at, renumbering));
+        let says = Locale::of_text(cx.text(items[place].text));
+        out.push(diagnose(cx, kind, &break_at, renumbering, says));
     }
     numbers.last().map(|n| n.value)
 }
@@ -123,41 +124,63 @@ fn fault(numbers: &[Number], place: usize, expected: u32) -> Fault {
     }
 }
 
-fn diagnose(cx: &Context<'_>, kind: ItemKind, at: &Break, renumbering: Vec<Edit>) -> Diagnostic {
+fn diagnose(
+    cx: &Context<'_>,
+    kind: ItemKind,
+    at: &Break,
+    renumbering: Vec<Edit>,
+    says: Locale,
+) -> Diagnostic {
     let prefix = kind.prefix();
     let (found, expected) = (at.number.value, at.expected);
     let message = match at.fault {
-        Fault::Duplicate(_) => format!("编号重复：{prefix}{found} 已使用过"),
-        Fault::Skipped => format!("编号跳过了 {prefix}{expected}"),
-        Fault::OutOfOrder => {
-            format!("编号顺序错乱：{prefix}{found} 出现在 {prefix}{expected} 的位置")
-        }
+        Fault::Duplicate(_) => says.says(
+            format!("编号重复：{prefix}{found} 已使用过"),
+            format!("duplicate number: {prefix}{found} is used already"),
+        ),
+        Fault::Skipped => says.says(
+            format!("编号跳过了 {prefix}{expected}"),
+            format!("the numbering skips {prefix}{expected}"),
+        ),
+        Fault::OutOfOrder => says.says(
+            format!("编号顺序错乱：{prefix}{found} 出现在 {prefix}{expected} 的位置"),
+            format!(
+                "numbers out of order: {prefix}{found} stands where {prefix}{expected} belongs"
+            ),
+        ),
+    };
+    let (parent, noun) = match kind {
+        ItemKind::Objective => (says.says("单位", "unit"), says.noun(kind)),
+        ItemKind::KeyResult => (says.says("目标", "objective"), says.noun(kind)),
     };
     let mut diagnostic = Diagnostic::new(&RULE, at.number.span, message)
-        .label(format!("应为 {prefix}{expected}"))
-        .help(format!(
-            "按顺序重新编号：同一{}下的{}从 1 开始依次递增",
-            parent_noun(kind),
-            kind.noun()
+        .label(says.says(
+            format!("应为 {prefix}{expected}"),
+            format!("should be {prefix}{expected}"),
+        ))
+        .help(says.says(
+            format!("按顺序重新编号：同一{parent}下的{noun}从 1 开始依次递增"),
+            format!("renumber in order: the {noun}s of one {parent} count up from 1"),
         ))
         .fix(Fix {
             applicability: Applicability::Safe,
-            description: format!("从 {prefix}{expected} 起按顺序重新编号"),
+            description: says.says(
+                format!("从 {prefix}{expected} 起按顺序重新编号"),
+                format!("renumber in order from {prefix}{expected}"),
+            ),
             edits: renumbering,
         });
     if let Fault::Duplicate(earlier) = at.fault {
         let line = cx.source.lines().line_of(earlier.span.start) + 1;
-        diagnostic =
-            diagnostic.related(earlier.span, format!("第 {line} 行已使用 {prefix}{found}"));
+        diagnostic = diagnostic.related(
+            earlier.span,
+            says.says(
+                format!("第 {line} 行已使用 {prefix}{found}"),
+                format!("{prefix}{found} is used on line {line}"),
+            ),
+        );
     }
     diagnostic
-}
-
-fn parent_noun(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Objective => "单位",
-        ItemKind::KeyResult => "目标",
-    }
 }
 
 /// A number in the same digits as the one it replaces; full-width becomes ASCII, as P001 asks.

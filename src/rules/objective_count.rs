@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "S004",
@@ -62,18 +62,26 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .heading
             .as_ref()
             .map_or(first_extra.item.handle(), |h| h.text);
+        let says = Locale::of_text(cx.text(first_extra.item.text));
+        let extra = limit + 1;
         out.push(
             Diagnostic::new(
                 &RULE,
                 span,
-                format!("有 {count} 个目标，超过上限 {limit} 个"),
+                says.says(
+                    format!("有 {count} 个目标，超过上限 {limit} 个"),
+                    format!("{count} objectives, more than the limit of {limit}"),
+                ),
             )
-            .label(format!("{count} 个目标"))
+            .label(says.says(format!("{count} 个目标"), format!("{count} objectives")))
             .related(
                 first_extra.item.handle(),
-                format!("第 {} 个目标", limit + 1),
+                says.says(format!("第 {extra} 个目标"), format!("objective number {extra}")),
             )
-            .help("只保留本周期最重要的几个目标；其余放到下个周期或作为日常工作跟踪"),
+            .help(says.says(
+                "只保留本周期最重要的几个目标；其余放到下个周期或作为日常工作跟踪",
+                "keep the few objectives that matter most this period; move the rest to the next one or track them as routine work",
+            )),
         );
     }
 }

@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "S002",
@@ -37,10 +37,18 @@ KR2：返工工时占比降低到5%以下
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for objective in cx.document.objectives() {
         if objective.key_results.is_empty() {
+            let says = Locale::of_text(cx.text(objective.item.text));
             out.push(
-                Diagnostic::new(&RULE, objective.item.handle(), "目标没有关键结果")
-                    .label("此目标下没有任何关键结果")
-                    .help("为它补写 2–5 个可度量的关键结果（“KR1：某指标从A提升到B”），或删除这个目标"),
+                Diagnostic::new(
+                    &RULE,
+                    objective.item.handle(),
+                    says.says("目标没有关键结果", "an objective with no key results"),
+                )
+                .label(says.says("此目标下没有任何关键结果", "no key result under it"))
+                .help(says.says(
+                    "为它补写 2–5 个可度量的关键结果（“KR1：某指标从A提升到B”），或删除这个目标",
+                    "give it 2–5 measurable key results (“KR1: raise <metric> from A to B”), or delete it",
+                )),
             );
         }
     }

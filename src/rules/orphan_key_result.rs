@@ -1,4 +1,4 @@
-use super::{Check, Context, Diagnostic, Rule, Severity};
+use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     code: "S001",
@@ -36,10 +36,18 @@ KR2：P1故障数降低到每月2次以内
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for unit in cx.document.units() {
         for orphan in &unit.orphans {
+            let says = Locale::of_text(cx.text(orphan.item.text));
             out.push(
-                Diagnostic::new(&RULE, orphan.item.handle(), "关键结果上方没有目标")
-                    .label("不属于任何目标")
-                    .help("在它上方补写所属目标（如“O1：…”），或把它移到所属目标之下"),
+                Diagnostic::new(
+                    &RULE,
+                    orphan.item.handle(),
+                    says.says("关键结果上方没有目标", "a key result with no objective above it"),
+                )
+                .label(says.says("不属于任何目标", "belongs to no objective"))
+                .help(says.says(
+                    "在它上方补写所属目标（如“O1：…”），或把它移到所属目标之下",
+                    "write its objective above it (“O1: …”), or move it under the objective it serves",
+                )),
             );
         }
     }
