@@ -188,6 +188,7 @@ fn each_labelled_key_result_is_in_its_sets_language() {
         ("kr-holdout-2", "zh"),
         ("kr-cases-en", "en"),
         ("kr-holdout-en", "en"),
+        ("kr-holdout-en-2", "en"),
     ] {
         let mut wrong = Vec::new();
         let mut in_mixed_document = std::collections::BTreeSet::new();
@@ -229,6 +230,7 @@ fn the_english_set_agrees_with_its_labels() {
 
 /// English key results written and labelled without the code in view, in other domains.
 #[test]
-fn the_english_held_out_set_agrees_with_its_labels() {
+fn the_english_held_out_sets_agree_with_their_labels() {
     assert_bars("kr-holdout-en", &labelled_set("kr-holdout-en"));
+    assert_bars("kr-holdout-en-2", &labelled_set("kr-holdout-en-2"));
 }

@@ -103,7 +103,15 @@ impl Facts {
         let excluded: Vec<Span> = time_frames
             .iter()
             .filter(|t| t.kind != time::TimeKind::Window)
-            .map(|t| t.span)
+            .map(|t| match t.kind {
+                // `four times a week`: the count of events is a number.
+                time::TimeKind::Cadence => {
+                    let count =
+                        time::event_count_length(&text[t.span.start - base..t.span.end - base]);
+                    Span::new(t.span.start + count, t.span.end)
+                }
+                _ => t.span,
+            })
             .chain(placeholders.iter().copied())
             .collect();
         let quantities = quantity::find(text, base, &excluded);

@@ -224,13 +224,23 @@ impl Lexicon {
     /// (launches, launched, launching → launch; held → hold; studies → study).
     pub fn english_entry(&self, word: &str) -> Option<(Classes, Form)> {
         let lower = word.to_ascii_lowercase();
-        if let Some(classes) = self.english.get(lower.as_str()) {
+        self.inflected_entry(&lower).or_else(|| {
+            // A prefixed verb is its stem's kind: re-run, co-host, cross-train.
+            let stem = ["re-", "co-", "cross-", "pre-"]
+                .iter()
+                .find_map(|p| lower.strip_prefix(p))?;
+            self.inflected_entry(stem)
+        })
+    }
+
+    fn inflected_entry(&self, lower: &str) -> Option<(Classes, Form)> {
+        if let Some(classes) = self.english.get(lower) {
             return Some((*classes, Form::Base));
         }
-        if let Some(base) = self.irregular.get(lower.as_str()) {
+        if let Some(base) = self.irregular.get(lower) {
             return self.english.get(base).map(|c| (*c, Form::Past));
         }
-        base_forms(&lower)
+        base_forms(lower)
             .find_map(|(base, form)| self.english.get(base.as_str()).map(|c| (*c, form)))
     }
 
@@ -382,6 +392,7 @@ mod tests {
             ("customers", WordClass::Partner, Form::S),
             ("families", WordClass::Partner, Form::S),
             ("improve", WordClass::Vague, Form::Base),
+            ("cross-trained", WordClass::ActivityVerb, Form::Past),
         ] {
             let (classes, found) = lex.english_entry(word).expect(word);
             assert!(classes.has(class), "{word}");

@@ -256,6 +256,15 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     if text[end..].starts_with(['号', '版', '代']) {
         return true;
     }
+    // `1:1 coaching`, `7:30`: a format or a clock time, on either side of the colon.
+    let clock = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    if text[end..].strip_prefix(':').is_some_and(clock)
+        || text[..start]
+            .strip_suffix(':')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
     let before = text[..start].chars().next_back();
     if before.is_some_and(|c| c.is_ascii_alphabetic() || c == '#') {
         return true;
@@ -479,6 +488,7 @@ mod tests {
             ["Double", "forty"]
         );
         assert_eq!(quantities("Cut support threads in half"), ["in half"]);
+        assert!(quantities("Weekly 1:1 coaching for every agent").is_empty());
         assert_eq!(
             quantities("Grow users from 18,000 to 25,000"),
             ["18,000", "25,000"]

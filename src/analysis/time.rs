@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon::{WordClass, lexicon};
 use crate::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -44,7 +45,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
     let year = r"(?:19|20)[0-9]{2}\s*(?:年|财年)";
     let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     let date = format!(
-        r"(?:{month}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+[0-9]{{4}})?|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|{month}(?:\s+[0-9]{{4}})?)"
+        r"(?:{month}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+[0-9]{{4}})?|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[01]?[0-9]/[0-3]?[0-9](?:/(?:[0-9]{{2}}){{1,2}})?|{month}(?:\s+[0-9]{{4}})?)"
     );
     let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month)[- ]end)";
     let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week)";
@@ -58,21 +59,21 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
             TimeKind::Deadline,
             &['a'],
             format!(
-                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting|due)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9-]+\s+)?{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
+                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting(?:\s+in)?|due|on)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9-]+\s+)?{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
             ),
         ),
         (
             TimeKind::Cadence,
             &['a'],
             format!(
-                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:a|per)\s+(?:day|week|month|quarter|year)\b)"
+                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
             ),
         ),
         (
             TimeKind::Window,
             &['a'],
             format!(
-                r"(?i-u:\bwithin\s+(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?)|the\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
+                r"(?i-u:\bwithin\s+(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
             ),
         ),
     ];
@@ -315,6 +316,39 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
 /// users`); nor when it is a rate's unit, right after the value (`below 200 per month`, `to X
 /// per week`, `at least once a month`). `a weekly readout`, `tests every sprint` and
 /// `audited weekly` are cadences.
+/// In a cadence that counts events (`four times a week`, `twice weekly`), the length of the
+/// count: a number of its own, which the rest of the cadence does not hide.
+pub fn event_count_length(cadence: &str) -> usize {
+    let lower = cadence.to_ascii_lowercase();
+    if let Some(at) = lower.find(" times ") {
+        return at + " times".len();
+    }
+    ["twice", "once"]
+        .iter()
+        .find(|w| lower.starts_with(*w))
+        .map_or(0, |w| w.len())
+}
+
+/// A cadence adjective before a noun is how often work happens when an act leads it (`Hold
+/// monthly safety drills`) or the noun is an event or deliverable (`Quarterly investigator
+/// meetings`), not a metric's window (`weekly active users`).
+fn schedules_work(previous: &str, after: &str) -> bool {
+    let lex = lexicon();
+    let acted = lex
+        .english_entry(previous)
+        .is_some_and(|(classes, _)| classes.has(WordClass::ActivityVerb));
+    let noun_phrase: Vec<_> = after
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(|w| lex.classes(w))
+        .collect();
+    // `monthly revenue forecast` is how a metric is taken.
+    let event = noun_phrase.iter().any(|c| c.has(WordClass::Deliverable))
+        && !noun_phrase.iter().any(|c| c.has(WordClass::Metric));
+    acted || event
+}
+
 fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
     let phrase = &text[start..end];
     let before = text[..start].trim_end();
@@ -322,6 +356,12 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
         .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .next()
         .unwrap_or("");
+    // `API uptime measured monthly`, `satisfaction (quarterly survey)`: how often a metric is
+    // taken, not how often work happens.
+    let measuring = ["measured", "tracked", "calculated", "averaged", "computed"];
+    if measuring.iter().any(|m| previous.eq_ignore_ascii_case(m)) || before.ends_with('(') {
+        return false;
+    }
     let adjective = !phrase.contains(' ');
     if adjective {
         let noun_follows = text[end..]
@@ -330,7 +370,7 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
         let article = ["a", "an", "the"]
             .iter()
             .any(|a| previous.eq_ignore_ascii_case(a));
-        return !noun_follows || article;
+        return !noun_follows || article || schedules_work(previous, &text[end..]);
     }
     let after_value = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
         || ["X", "XX", "N", "least", "most", "to"].contains(&previous);

@@ -12,7 +12,7 @@ use crate::source::Span;
 pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
     let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
     for i in decisive(clauses) {
-        let body = content_words(words, &clauses[i]);
+        let body = outside_asides(words, content_words(words, &clauses[i]));
         let Some(mut verdict) = judge_clause(&body, &clauses[i], evidence) else {
             continue;
         };
@@ -27,6 +27,38 @@ pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> 
         verdicts.push((i, verdict));
     }
     decide(verdicts, clauses)
+}
+
+/// The words not inside parentheses: an aside ("(quarterly survey)") says how something is
+/// measured, not what the key result is.
+fn outside_asides<'a, 'w>(words: &[Word<'w>], body: Vec<&'a Word<'w>>) -> Vec<&'a Word<'w>> {
+    let mut depth = 0usize;
+    let mut inside: Vec<Span> = Vec::new();
+    let mut open_at = 0;
+    for word in words {
+        match word.text {
+            "(" | "（" => {
+                if depth == 0 {
+                    open_at = word.span.start;
+                }
+                depth += 1;
+            }
+            ")" | "）" if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    inside.push(Span::new(open_at, word.span.end));
+                }
+            }
+            _ => {}
+        }
+    }
+    body.into_iter()
+        .filter(|w| {
+            !inside
+                .iter()
+                .any(|s| s.start <= w.span.start && w.span.end <= s.end)
+        })
+        .collect()
 }
 
 /// Classes that make a word a verb the clause can turn on.
@@ -96,8 +128,8 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         // A service level: what others ask handled within a window ("Patients triaged within
         // 10 minutes", "Respond to every request within 24 hours"); a window on the team's
         // own work ("complete the onboarding checklist within 30 days") keeps it a task.
-        if let Some(handled) =
-            handled(body, predicate(body, evidence), window.start, evidence).filter(|w| !is_own(w))
+        if let Some(handled) = handled(body, predicate(body, evidence), window.start, evidence)
+            .filter(|w| !is_own(w) || w.is(WordClass::Request))
         {
             return verdict(Kind::Outcome, handled, WordClass::Result);
         }
@@ -108,7 +140,9 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     }
     // A completion or compliance rate counts the team's own work done; how fast a process
     // completes ("close completed in 5 business days") is a result.
-    if let Some(at) = body.iter().position(|w| w.is(WordClass::Completion)) {
+    // "participants report they can complete an application" states an ability, not work done.
+    let ability = |at: usize| at > 0 && is_one_of(body[at - 1], &["can", "could", "able", "to"]);
+    if let Some(at) = (0..body.len()).find(|&i| body[i].is(WordClass::Completion) && !ability(i)) {
         let timed = body
             .get(at + 1)
             .is_some_and(|w| is_one_of(w, &["in", "within"]))
@@ -139,7 +173,14 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     if word.is(WordClass::Direction) && (measured || holds_metric) {
         return verdict(counted(&object), word, WordClass::Direction);
     }
-    if word.is(WordClass::ActivityVerb) || word.classes.is_empty() {
+    // "Freelance spend held under $N": an act done to a measure, then a bound, holds a level
+    // ("Offer up to 6 days" is still the act).
+    let holds_level = measured
+        && form(word) == Some(Form::Past)
+        && body
+            .get(at + 1)
+            .is_some_and(|w| w.is(WordClass::Comparator));
+    if (word.is(WordClass::ActivityVerb) || word.classes.is_empty()) && !holds_level {
         return verdict(Kind::Activity, word, WordClass::ActivityVerb);
     }
     // A light verb (improve, maintain, drive) names no act: changing the team's own work
@@ -259,8 +300,11 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
     };
     let later = (1..body.len()).find(|&i| finite(i) && (i < subject_end || changes(i)));
     let first = body.first()?;
+    // "Cataloguing backlog down to 200": a gerund before a measure names it.
+    let names_a_measure =
+        form(first) == Some(Form::Ing) && body.get(1).is_some_and(|n| n.is(WordClass::Metric));
     let imperative = if is_verb(first) {
-        form(first) != Some(Form::S)
+        form(first) != Some(Form::S) && !names_a_measure
     } else {
         unlisted_verb(body, evidence)
     };
@@ -297,7 +341,10 @@ fn unlisted_verb(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
     };
     first.classes.is_empty()
         && first.tag == "eng"
-        && first.text.chars().all(|c| c.is_ascii_alphabetic())
+        && first
+            .text
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-')
         && first.text.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && !first.text.ends_with("ly")
         && !is_function_word(first)
@@ -370,13 +417,19 @@ fn nominal(
     evidence: Evidence<'_>,
 ) -> Option<Verdict> {
     let metric = body.iter().find(|w| w.is(WordClass::Metric));
-    // The head of the subject: its last noun before the first phrase.
+    // The head of the subject: its last noun before the first phrase, past participles left
+    // out ("checklist digitized on tablets"). A gerund of an act heads an activity ("Weekly
+    // coaching for every agent").
+    let gerund = |w: &Word<'_>| form(w) == Some(Form::Ing) && w.is(WordClass::ActivityVerb);
     let head = body
         .iter()
         .take_while(|w| !is_one_of(w, &PREPOSITIONS) && !w.is(WordClass::Comparator))
-        .filter(|w| is_noun(w, evidence))
+        .filter(|w| {
+            let participle = w.text.ends_with("ed") && w.classes.is_empty();
+            (is_noun(w, evidence) || gerund(w)) && !participle
+        })
         .last();
-    let counts_work = head.filter(|w| w.is(WordClass::Deliverable));
+    let counts_work = head.filter(|w| w.is(WordClass::Deliverable) || gerund(w));
     let share = body.iter().any(|w| w.text.ends_with('%'));
     let (kind, word, class) = match (measured, metric, counts_work) {
         (true, Some(metric), _) => (Kind::Outcome, *metric, WordClass::Metric),
