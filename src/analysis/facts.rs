@@ -280,6 +280,51 @@ fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec
             });
         }
     }
+    // `1,000 more customers`, `2x better`: a quantity gives the comparative its standard.
+    terms.retain(|t| {
+        t.class != WordClass::Hedge
+            || !quantities.iter().any(|q| {
+                let between = words
+                    .iter()
+                    .filter(|w| q.span.end <= w.span.start && w.span.end <= t.span.start);
+                q.span.end <= t.span.start && between.clone().all(|w| w.is_punctuation())
+            })
+    });
     terms.sort_by_key(|t| t.span.start);
     terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms_of(text: &str, class: WordClass) -> Vec<&str> {
+        let facts = Facts::of(text, 0, &Vocabulary::default());
+        facts
+            .terms_of(class)
+            .map(|t| &text[t.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn a_comparative_after_a_quantity_is_no_hedge() {
+        assert_eq!(
+            terms_of("Add 1,000 more paying customers", WordClass::Hedge),
+            Vec::<&str>::new()
+        );
+        assert_eq!(terms_of("Get more signups", WordClass::Hedge), ["more"]);
+        assert_eq!(
+            terms_of("Fix bugs as soon as possible", WordClass::Hedge),
+            ["as soon as possible"]
+        );
+    }
+
+    #[test]
+    fn english_vague_words_count_where_they_are_verbs() {
+        assert_eq!(
+            terms_of("Improve the release process", WordClass::Vague),
+            ["Improve"]
+        );
+        assert!(terms_of("Answer 90% of support calls", WordClass::Vague).is_empty());
+    }
 }
