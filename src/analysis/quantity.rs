@@ -256,6 +256,10 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     if text[end..].starts_with(['号', '版', '代']) {
         return true;
     }
+    // `10s of publications`, `100s of users`: a rough count.
+    if text[end..].starts_with("s of ") {
+        return false;
+    }
     // `1:1 coaching`, `7:30`: a format or a clock time, on either side of the colon.
     let clock = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
     if text[end..].strip_prefix(':').is_some_and(clock)
@@ -489,6 +493,7 @@ mod tests {
         );
         assert_eq!(quantities("Cut support threads in half"), ["in half"]);
         assert!(quantities("Weekly 1:1 coaching for every agent").is_empty());
+        assert_eq!(quantities("Earn coverage in 10s of publications"), ["10"]);
         assert_eq!(
             quantities("Grow users from 18,000 to 25,000"),
             ["18,000", "25,000"]
