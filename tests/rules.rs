@@ -137,6 +137,25 @@ fn docs_have_every_section_and_their_examples_hold() {
             "{}: its Good example is flagged",
             rule.code
         );
+        // The wording rules show an English pair too.
+        if rule.code.starts_with(['M', 'C']) {
+            let example = |heading| {
+                let text = rule
+                    .example(heading)
+                    .unwrap_or_else(|| panic!("{}: no `{heading}` example", rule.code));
+                codes(&check(&Source::new("example.txt", text.to_owned()))).contains(&rule.code)
+            };
+            assert!(
+                example("Bad, in English"),
+                "{}: English Bad not flagged",
+                rule.code
+            );
+            assert!(
+                !example("Good, in English"),
+                "{}: English Good flagged",
+                rule.code
+            );
+        }
     }
 }
 

@@ -30,6 +30,18 @@ O1：提升交付质量
 KR1：按时交付的项目占比从70%提升到90%
 KR2：P1以上线上故障从每月4次降低到1次以内
 ```
+
+## Bad, in English
+```
+O1: Make production boring
+KR1: Zero P1 incidents
+```
+
+## Good, in English
+```
+O1: Make production boring
+KR1: P1 incidents fall from 6 to 2
+```
 "#,
     check: Check::Document(check),
 };

@@ -31,6 +31,20 @@ O1：了解用户真实需求
 KR1：新版需求文档中经用户访谈验证的需求占比达到80%
 KR2：新功能上线30天内的使用率从20%提升到40%
 ```
+
+## Bad, in English
+```
+O1: Keep customers longer
+KR1: Publish the quarterly churn analysis report
+KR2: Hold 4 customer workshops
+```
+
+## Good, in English
+```
+O1: Keep customers longer
+KR1: Monthly logo churn falls from 2% to 1.5%
+KR2: Net revenue retention rises from 104% to 110%
+```
 "#,
     check: Check::Document(check),
 };

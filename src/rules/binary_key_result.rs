@@ -35,6 +35,18 @@ O1：改善IT基础设施
 KR1：月度非计划停机时长从6小时降低到1小时以内
 KR2：核心系统迁移后的故障恢复时间从4小时缩短到30分钟
 ```
+
+## Bad, in English
+```
+O1: Earn our customers' trust
+KR1: Pass the external security audit
+```
+
+## Good, in English
+```
+O1: Earn our customers' trust
+KR1: Open audit findings fall from 12 to 3
+```
 "#,
     check: Check::Document(check),
 };

@@ -28,6 +28,18 @@ O1：稳住核心客户
 KR1：核心客户续约率从88%提升到93%
 KR2：流失预警客户的挽回率达到40%
 ```
+
+## Bad, in English
+```
+O1: Keep the platform dependable
+KR1: Maintain 99.9% uptime
+```
+
+## Good, in English
+```
+O1: Keep the platform dependable
+KR1: Raise uptime from 99.5% to 99.9%
+```
 "#,
     check: Check::Document(check),
 };

@@ -30,6 +30,19 @@ O1：提高产品质量
 KR1：一次交检合格率达到99%
 KR2：客户投诉件数比去年减少一半
 ```
+
+## Bad, in English
+```
+O1: Grow a healthier user base
+KR1: Grow signups from 3,000 to 5,000 and cut churn from 3% to 2%
+```
+
+## Good, in English
+```
+O1: Grow a healthier user base
+KR1: Grow signups from 3,000 to 5,000
+KR2: Cut churn from 3% to 2%
+```
 "#,
     check: Check::Document(check),
 };

@@ -28,6 +28,18 @@ O1：提升服务质量
 KR1：客户投诉率从12%降低到8%
 KR2：首次解决率从60%提升到75%
 ```
+
+## Bad, in English
+```
+O1: Make checkout fast
+KR1: Reduce checkout latency from 300 ms to 450 ms
+```
+
+## Good, in English
+```
+O1: Make checkout fast
+KR1: Reduce checkout latency from 450 ms to 300 ms
+```
 "#,
     check: Check::Document(check),
 };

@@ -28,6 +28,20 @@ O1：招聘优秀人才
 KR1：关键岗位在6月30日前全部到岗
 KR2：技术岗位平均招聘周期从45天缩短到30天
 ```
+
+## Bad, in English
+```
+O1: Ship fewer bugs
+KR1: Significantly cut escaped defects
+KR2: Fix critical bugs as soon as possible
+```
+
+## Good, in English
+```
+O1: Ship fewer bugs
+KR1: Escaped defects fall from 40 to 20
+KR2: Critical bugs fixed within 2 business days of each report
+```
 "#,
     check: Check::Document(check),
 };

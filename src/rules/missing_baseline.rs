@@ -28,6 +28,18 @@ O1：降低交付成本
 KR1：单项目交付成本比去年降低15%
 KR2：返工工时从每月400小时减少到280小时
 ```
+
+## Bad, in English
+```
+O1: Keep customers longer
+KR1: Reduce monthly churn by 20%
+```
+
+## Good, in English
+```
+O1: Keep customers longer
+KR1: Reduce monthly churn by 20% vs last quarter
+```
 "#,
     check: Check::Document(check),
 };

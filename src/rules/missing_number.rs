@@ -28,6 +28,20 @@ O1：提升客户满意度
 KR1：季度客户满意度从78分提升到85分
 KR2：投诉平均处理时长从3天缩短到1天
 ```
+
+## Bad, in English
+```
+O1: Delight our customers
+KR1: Customer satisfaction goes up noticeably
+KR2: Complaints are handled faster
+```
+
+## Good, in English
+```
+O1: Delight our customers
+KR1: Quarterly CSAT rises from 78 to 85
+KR2: Median complaint handling time drops from 3 days to 1 day
+```
 "#,
     check: Check::Document(check),
 };

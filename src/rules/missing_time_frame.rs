@@ -36,6 +36,22 @@ O1：提升平台稳定性
 KR1：核心接口可用性达到99.9%
 KR2：P1故障数降低到每月2次以内
 ```
+
+## Bad, in English
+```
+Platform team
+O1: Make the platform dependable
+KR1: Core API availability reaches 99.9%
+KR2: P1 incidents fall to 2 or fewer
+```
+
+## Good, in English
+```
+Platform team Q1 2026
+O1: Make the platform dependable
+KR1: Core API availability reaches 99.9%
+KR2: P1 incidents fall to 2 or fewer per month
+```
 "#,
     check: Check::Document(check),
 };

@@ -30,6 +30,18 @@ O1：提升客户满意度
 KR1：季度客户满意度从78分提升到85分
 KR2：客户投诉量比上季度减少30%
 ```
+
+## Bad, in English
+```
+O1: Make support feel effortless
+KR1: By training every agent on the new troubleshooting playbook, rebuilding the help center and reviewing the ten most common complaints every week, raise CSAT from 78 to 85
+```
+
+## Good, in English
+```
+O1: Make support feel effortless
+KR1: CSAT rises from 78 to 85
+```
 "#,
     check: Check::Document(check),
 };

@@ -27,6 +27,20 @@ O1：扩大线上收入
 KR1：月营收环比增长超过8%
 KR2：新增付费用户3,000名
 ```
+
+## Bad, in English
+```
+O1: Grow recurring revenue
+KR1: Grow ARR to $X M
+KR2: Reach TBD weekly active teams
+```
+
+## Good, in English
+```
+O1: Grow recurring revenue
+KR1: Grow ARR from $4M to $5M
+KR2: Weekly active teams rise from 1,200 to 1,800
+```
 "#,
     check: Check::Document(check),
 };

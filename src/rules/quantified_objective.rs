@@ -26,6 +26,18 @@ O1：成为华东地区中小企业首选的财务软件
 KR1：新签客户合同额不少于3,000万元
 KR2：老客户续约率从82%提升到90%
 ```
+
+## Bad, in English
+```
+O1: Reach $5M in annual recurring revenue
+KR1: Grow ARR from $4M to $5M
+```
+
+## Good, in English
+```
+O1: Become the default choice for mid-market teams
+KR1: Grow ARR from $4M to $5M
+```
 "#,
     check: Check::Document(check),
 };

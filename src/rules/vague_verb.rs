@@ -29,6 +29,18 @@ O1：提高销售支持效率
 KR1：通过流程分析，将销售支持工单的平均处理时长从3天缩短到1天
 KR2：客户服务满意度从80分提升到88分
 ```
+
+## Bad, in English
+```
+O1: Get new users to value sooner
+KR1: Improve the onboarding process
+```
+
+## Good, in English
+```
+O1: Get new users to value sooner
+KR1: Median time to a first report drops from 25 to 10 minutes
+```
 "#,
     check: Check::Document(check),
 };
