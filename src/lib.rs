@@ -16,14 +16,14 @@ pub mod rules;
 pub mod source;
 pub mod syntax;
 
-use rules::{Context, Diagnostic, Settings};
+use rules::{Diagnostic, Settings};
 use source::Source;
 
 /// Parses a source, analyses it and runs `rules` over it. A text with no outline in it yields
 /// nothing.
 pub fn check(source: &Source, settings: &Settings) -> Vec<Diagnostic> {
     check_with(source, settings, |document| {
-        analysis::Analysis::of(source, document, &settings.analysis)
+        analysis::Analyser::new(source, document, &settings.analysis)
     })
 }
 
@@ -35,24 +35,19 @@ pub fn check_cached(
     cache: &mut analysis::FactsCache,
 ) -> Vec<Diagnostic> {
     check_with(source, settings, |document| {
-        analysis::Analysis::of_cached(source, document, &settings.analysis, cache)
+        analysis::Analyser::cached(source, document, &settings.analysis, cache)
     })
 }
 
-fn check_with(
-    source: &Source,
-    settings: &Settings,
-    analyse: impl FnOnce(&syntax::Document) -> analysis::Analysis,
+fn check_with<'a>(
+    source: &'a Source,
+    settings: &'a Settings,
+    analyser: impl FnOnce(&syntax::Document) -> analysis::Analyser<'a>,
 ) -> Vec<Diagnostic> {
     let document = syntax::parse(source);
     if !document.has_items() {
         return Vec::new();
     }
-    let analysis = analyse(&document);
-    rules::check(&Context {
-        source,
-        document: &document,
-        analysis: &analysis,
-        settings,
-    })
+    let analyser = analyser(&document);
+    rules::check(source, &document, settings, analyser)
 }

@@ -3,10 +3,10 @@
 
 mod common;
 
-use okrlint::analysis::Analysis;
 use okrlint::analysis::text::normalised;
+use okrlint::analysis::{Analyser, Analysis};
 use okrlint::render::inspect;
-use okrlint::rules::{self, Context, Settings};
+use okrlint::rules::{self, Settings};
 use okrlint::source::Source;
 use okrlint::syntax::{self, Document, ItemKind};
 
@@ -55,14 +55,8 @@ fn parser_diagnostics(source: &Source, doc: &Document) -> Vec<String> {
         rules: vec![(p001, p001.severity)],
         ..Settings::default()
     };
-    let analysis = Analysis::of(source, doc, &Default::default());
-    let context = Context {
-        source,
-        document: doc,
-        analysis: &analysis,
-        settings: &settings,
-    };
-    rules::check(&context)
+    let analyser = Analyser::new(source, doc, &settings.analysis);
+    rules::check(source, doc, &settings, analyser)
         .iter()
         .map(|d| d.message.clone())
         .collect()

@@ -25,106 +25,73 @@ pub use facts::Facts;
 pub use vocabulary::{Options, Vocabulary};
 
 use crate::source::{Source, Span};
-use crate::syntax::{Document, Heading, KeyResult};
+use crate::syntax::{Document, Heading, KeyResult, Objective};
 
-/// Facts for every key result and objective of a document.
+/// Items analysed together: one objective with its key results, or the key results of a
+/// unit that come before any objective. Rules that read facts see one group at a time, so a
+/// document's facts are never all held at once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Group<'a> {
+    /// The group's objective; none for a unit's orphans.
+    pub objectives: &'a [Objective],
+    pub orphans: &'a [KeyResult],
+    /// The period the group's key results inherit from the headings above them.
+    pub period: Option<Span>,
+}
+
+impl<'a> Group<'a> {
+    /// The group's key results, in document order.
+    pub fn key_results(&self) -> impl Iterator<Item = &'a KeyResult> + use<'a> {
+        self.orphans
+            .iter()
+            .chain(self.objectives.iter().flat_map(|o| o.key_results.iter()))
+    }
+}
+
+/// Every group of a document, in document order: its key results come in the order of
+/// [`Document::key_results`].
+pub fn groups(document: &Document) -> impl Iterator<Item = Group<'_>> + Clone {
+    let title_period = period(document.title.as_ref());
+    document.sections.iter().flat_map(move |section| {
+        let section_period = period(section.heading.as_ref()).or(title_period);
+        section.units.iter().flat_map(move |unit| {
+            let period = period(unit.heading.as_ref()).or(section_period);
+            let orphans = (!unit.orphans.is_empty()).then_some(Group {
+                objectives: &[],
+                orphans: &unit.orphans,
+                period,
+            });
+            let objectives = unit.objectives.chunks(1).map(move |objective| Group {
+                objectives: objective,
+                orphans: &[],
+                period,
+            });
+            orphans.into_iter().chain(objectives)
+        })
+    })
+}
+
+/// Facts for the key results and objectives of a document, or of one [`Group`] of it.
 pub struct Analysis {
-    /// Key results' facts in document order (that of [`Document::key_results`]), then
+    /// Key results' facts in document order (that of [`Group::key_results`]), then
     /// objectives' in theirs.
     facts: Vec<Facts>,
     key_result_count: usize,
     /// Where each item's facts are, by the item's span.
     index: FxHashMap<Span, usize>,
     periods: FxHashMap<Span, Span>,
+    /// For each key result, in order: whether it has a time frame of its own or inherits
+    /// one. A summary keeps this for the whole document after the facts are gone.
+    dated: Vec<bool>,
     /// Whether any heading, or the configuration, declares a period.
     pub declares_period: bool,
     default_period: bool,
 }
 
 impl Analysis {
+    /// Every item's facts, for a whole document at once.
     pub fn of(source: &Source, document: &Document, options: &Options) -> Analysis {
-        Analysis::build(source, document, options, |span| {
-            Facts::of(source.slice(span), span.start, &options.vocabulary)
-        })
-    }
-
-    /// The same as [`Analysis::of`], reusing the facts of key result texts seen before: an
-    /// editor re-analyses a document after every keystroke, and most of its items are as
-    /// they were.
-    pub fn of_cached(
-        source: &Source,
-        document: &Document,
-        options: &Options,
-        cache: &mut FactsCache,
-    ) -> Analysis {
-        if cache.options != *options || cache.facts.len() > FactsCache::CAPACITY {
-            *cache = FactsCache {
-                options: options.clone(),
-                facts: FxHashMap::default(),
-            };
-        }
-        Analysis::build(source, document, options, |span| {
-            let text = source.slice(span);
-            // Most texts are cached: look up by `&str`, allocate only on a miss.
-            if let Some(relative) = cache.facts.get(text) {
-                return relative.shifted(span.start);
-            }
-            let relative = Facts::of(text, 0, &options.vocabulary);
-            let facts = relative.shifted(span.start);
-            cache.facts.insert(text.to_owned(), relative);
-            facts
-        })
-    }
-
-    fn build(
-        source: &Source,
-        document: &Document,
-        options: &Options,
-        mut facts_of: impl FnMut(Span) -> Facts,
-    ) -> Analysis {
-        let mut facts = Vec::new();
-        let mut index = FxHashMap::default();
-        for key_result in document.key_results() {
-            index.insert(key_result.item.span, facts.len());
-            facts.push(facts_of(key_result.item.text));
-        }
-        let key_result_count = facts.len();
-        for objective in document.objectives() {
-            index.insert(objective.item.span, facts.len());
-            let text = objective.item.text;
-            facts.push(Facts::measures_of(source.slice(text), text.start));
-        }
-        let mut periods = FxHashMap::default();
-        let title_period = document.title.as_ref().and_then(|h| h.period);
-        for section in &document.sections {
-            let section_period = period(section.heading.as_ref()).or(title_period);
-            for unit in &section.units {
-                let unit_period = period(unit.heading.as_ref()).or(section_period);
-                for kr in unit.key_results() {
-                    if let Some(p) = unit_period {
-                        periods.insert(kr.item.span, p);
-                    }
-                }
-            }
-        }
-        let default_period = options.default_period.is_some();
-        let declares_period = default_period
-            || title_period.is_some()
-            || document
-                .sections
-                .iter()
-                .any(|s| period(s.heading.as_ref()).is_some())
-            || document
-                .units()
-                .any(|u| period(u.heading.as_ref()).is_some());
-        Analysis {
-            facts,
-            key_result_count,
-            index,
-            periods,
-            declares_period,
-            default_period,
-        }
+        Analyser::new(source, document, options).analyse(groups(document))
     }
 
     /// The facts of an item, by its span. An objective's facts hold only its time frames,
@@ -133,9 +100,15 @@ impl Analysis {
         &self.facts[self.index[&item.span]]
     }
 
-    /// Key results' facts, in the order of [`Document::key_results`].
+    /// Key results' facts, in the order of [`Group::key_results`] (for a whole document,
+    /// that of [`Document::key_results`]).
     pub fn key_result_facts(&self) -> &[Facts] {
         &self.facts[..self.key_result_count]
+    }
+
+    /// For each key result, in order: whether it has a time frame, its own or inherited.
+    pub fn dated(&self) -> &[bool] {
+        &self.dated
     }
 
     /// Whether a key result inherits a period, from a heading or the configuration.
@@ -147,9 +120,122 @@ impl Analysis {
     pub fn inherited_period(&self, key_result: &KeyResult) -> Option<Span> {
         self.periods.get(&key_result.item.span).copied()
     }
+
+    fn build<'d>(
+        source: &Source,
+        groups: impl Iterator<Item = Group<'d>> + Clone,
+        declares_period: bool,
+        options: &Options,
+        mut facts_of: impl FnMut(Span) -> Facts,
+    ) -> Analysis {
+        let mut analysis = Analysis {
+            facts: Vec::new(),
+            key_result_count: 0,
+            index: FxHashMap::default(),
+            periods: FxHashMap::default(),
+            dated: Vec::new(),
+            declares_period,
+            default_period: options.default_period.is_some(),
+        };
+        for group in groups.clone() {
+            for key_result in group.key_results() {
+                let facts = facts_of(key_result.item.text);
+                if let Some(p) = group.period {
+                    analysis.periods.insert(key_result.item.span, p);
+                }
+                analysis.dated.push(
+                    facts.has_deadline() || analysis.default_period || group.period.is_some(),
+                );
+                analysis.add(key_result.item.span, facts);
+            }
+        }
+        analysis.key_result_count = analysis.facts.len();
+        for objective in groups.flat_map(|g| g.objectives) {
+            let text = objective.item.text;
+            let facts = Facts::measures_of(source.slice(text), text.start);
+            analysis.add(objective.item.span, facts);
+        }
+        analysis
+    }
+
+    fn add(&mut self, item: Span, facts: Facts) {
+        self.index.insert(item, self.facts.len());
+        self.facts.push(facts);
+    }
 }
 
-/// Key results' facts by their text, for [`Analysis::of_cached`].
+/// Analyses a document one [`Group`] at a time, and sums up what outlasts each group's facts.
+pub struct Analyser<'a> {
+    source: &'a Source,
+    options: &'a Options,
+    declares_period: bool,
+    cache: Option<&'a mut FactsCache>,
+}
+
+impl<'a> Analyser<'a> {
+    pub fn new(source: &'a Source, document: &Document, options: &'a Options) -> Self {
+        Analyser {
+            source,
+            options,
+            declares_period: declares_period(document, options),
+            cache: None,
+        }
+    }
+
+    /// The same as [`Analyser::new`], reusing the facts of key result texts seen before: an
+    /// editor re-analyses a document after every keystroke, and most of its items are as
+    /// they were.
+    pub fn cached(
+        source: &'a Source,
+        document: &Document,
+        options: &'a Options,
+        cache: &'a mut FactsCache,
+    ) -> Self {
+        if cache.options != *options || cache.facts.len() > FactsCache::CAPACITY {
+            *cache = FactsCache {
+                options: options.clone(),
+                facts: FxHashMap::default(),
+            };
+        }
+        Analyser {
+            cache: Some(cache),
+            ..Analyser::new(source, document, options)
+        }
+    }
+
+    /// The facts of one group.
+    pub fn group(&mut self, group: Group<'_>) -> Analysis {
+        self.analyse(std::iter::once(group))
+    }
+
+    fn analyse<'d>(&mut self, groups: impl Iterator<Item = Group<'d>> + Clone) -> Analysis {
+        let (source, options) = (self.source, self.options);
+        let mut cache = self.cache.as_deref_mut();
+        let facts_of = |span: Span| {
+            let text = source.slice(span);
+            match cache.as_deref_mut() {
+                Some(cache) => cache.facts_of(text, span.start, options),
+                None => Facts::of(text, span.start, &options.vocabulary),
+            }
+        };
+        Analysis::build(source, groups, self.declares_period, options, facts_of)
+    }
+
+    /// What outlasts the groups' facts: `dated`, every key result's in document order.
+    pub fn summary(&self, dated: Vec<bool>) -> Analysis {
+        Analysis {
+            facts: Vec::new(),
+            key_result_count: 0,
+            index: FxHashMap::default(),
+            periods: FxHashMap::default(),
+            dated,
+            declares_period: self.declares_period,
+            default_period: self.options.default_period.is_some(),
+        }
+    }
+}
+
+/// Key results' facts by their text, for [`Analyser::cached`].
 #[derive(Default)]
 pub struct FactsCache {
     options: Options,
@@ -159,6 +245,30 @@ pub struct FactsCache {
 impl FactsCache {
     /// Texts kept before the cache starts over.
     const CAPACITY: usize = 20_000;
+
+    fn facts_of(&mut self, text: &str, base: usize, options: &Options) -> Facts {
+        // Most texts are cached: look up by `&str`, allocate only on a miss.
+        if let Some(relative) = self.facts.get(text) {
+            return relative.shifted(base);
+        }
+        let relative = Facts::of(text, 0, &options.vocabulary);
+        let facts = relative.shifted(base);
+        self.facts.insert(text.to_owned(), relative);
+        facts
+    }
+}
+
+/// Whether any heading, or the configuration, declares a period.
+fn declares_period(document: &Document, options: &Options) -> bool {
+    options.default_period.is_some()
+        || period(document.title.as_ref()).is_some()
+        || document
+            .sections
+            .iter()
+            .any(|s| period(s.heading.as_ref()).is_some())
+        || document
+            .units()
+            .any(|u| period(u.heading.as_ref()).is_some())
 }
 
 fn period(heading: Option<&Heading>) -> Option<Span> {

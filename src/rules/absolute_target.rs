@@ -43,7 +43,7 @@ O1: Make production boring
 KR1: P1 incidents fall from 6 to 2
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

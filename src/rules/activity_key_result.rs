@@ -46,7 +46,7 @@ KR1: Monthly logo churn falls from 2% to 1.5%
 KR2: Net revenue retention rises from 104% to 110%
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

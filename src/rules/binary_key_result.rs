@@ -48,7 +48,7 @@ O1: Earn our customers' trust
 KR1: Open audit findings fall from 12 to 3
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

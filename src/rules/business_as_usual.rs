@@ -41,7 +41,7 @@ O1: Keep the platform dependable
 KR1: Raise uptime from 99.5% to 99.9%
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -44,7 +44,7 @@ KR1: Grow signups from 3,000 to 5,000
 KR2: Cut churn from 3% to 2%
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -41,7 +41,7 @@ O1: Make checkout fast
 KR1: Reduce checkout latency from 450 ms to 300 ms
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

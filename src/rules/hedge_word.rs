@@ -43,7 +43,7 @@ KR1: Escaped defects fall from 40 to 20
 KR2: Critical bugs fixed within 2 business days of each report
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -38,10 +38,10 @@ impl Locale {
     }
 
     /// The locale most of a set of items are written in: a document-level finding speaks it.
-    pub fn of_most<'f>(facts: impl Iterator<Item = &'f Facts>) -> Locale {
+    pub fn of_most<'t>(texts: impl Iterator<Item = &'t str>) -> Locale {
         let (mut english, mut chinese) = (0, 0);
-        for item in facts {
-            match Locale::of(item) {
+        for text in texts {
+            match Locale::of_text(text) {
                 Locale::English => english += 1,
                 Locale::Chinese => chinese += 1,
             }

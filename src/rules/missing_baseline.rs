@@ -41,7 +41,7 @@ O1: Keep customers longer
 KR1: Reduce monthly churn by 20% vs last quarter
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

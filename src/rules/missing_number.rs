@@ -43,7 +43,7 @@ KR1: Quarterly CSAT rises from 78 to 85
 KR2: Median complaint handling time drops from 3 days to 1 day
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

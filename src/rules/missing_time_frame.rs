@@ -1,5 +1,4 @@
 use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
-use crate::analysis::Facts;
 use crate::source::Span;
 
 pub(crate) static RULE: Rule = Rule {
@@ -53,21 +52,23 @@ KR1: Core API availability reaches 99.9%
 KR2: P1 incidents fall to 2 or fewer per month
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Summary(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let undated: Vec<(Span, &Facts)> = cx
+    let undated: Vec<Span> = cx
+        .document
         .key_results()
-        .filter(|(kr, facts)| !facts.has_deadline() && !cx.analysis.inherits_period(kr))
-        .map(|(kr, facts)| (kr.item.text, facts))
+        .zip(cx.analysis.dated())
+        .filter(|(kr, dated)| !kr.item.text.is_empty() && !**dated)
+        .map(|(kr, _)| kr.item.text)
         .collect();
-    let Some(&(first, _)) = undated.first() else {
+    let Some(&first) = undated.first() else {
         return;
     };
     if cx.analysis.declares_period {
-        for (span, facts) in undated {
-            let says = Locale::of(facts);
+        for span in undated {
+            let says = Locale::of_text(cx.text(span));
             out.push(
                 Diagnostic::new(
                     &RULE,
@@ -83,7 +84,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
-    let says = Locale::of_most(cx.key_results().map(|(_, facts)| facts));
+    let texts = cx
+        .document
+        .key_results()
+        .filter(|kr| !kr.item.text.is_empty())
+        .map(|kr| cx.text(kr.item.text));
+    let says = Locale::of_most(texts);
     let span = cx.document.title.as_ref().map_or(first, |t| t.text);
     let count = undated.len();
     out.push(

@@ -39,9 +39,9 @@ pub use locale::Locale;
 use std::fmt;
 
 use crate::analysis::score::Limits;
-use crate::analysis::{Analysis, Facts, Options};
+use crate::analysis::{self, Analyser, Analysis, Facts, Group, Options};
 use crate::source::Source;
-use crate::syntax::{Document, KeyResult};
+use crate::syntax::{Document, KeyResult, Objective};
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -83,8 +83,13 @@ pub struct Rule {
 /// How a rule finds its problems.
 #[derive(Clone, Copy)]
 pub enum Check {
-    /// By reading the document and its facts.
+    /// By reading the outline, once per document.
     Document(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// By reading facts, once per [`Group`] of items, with that group's facts.
+    Items(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// By reading the outline and which key results are dated, once per document, after
+    /// every group's facts were read (M003).
+    Summary(fn(&Context<'_>, &mut Vec<Diagnostic>)),
     /// By the suppression stage, from the comments that silenced nothing (X001).
     Suppressions,
 }
@@ -199,17 +204,25 @@ impl Settings {
 pub struct Context<'a> {
     pub source: &'a Source,
     pub document: &'a Document,
+    /// The facts of `group`'s items; for rules that run once per document, a summary.
     pub analysis: &'a Analysis,
     pub settings: &'a Settings,
+    /// The items whose facts `analysis` holds; empty for rules that run once per document.
+    pub group: Group<'a>,
 }
 
 impl<'a> Context<'a> {
-    /// Every key result with text, with its facts.
+    /// The group's key results with text, with their facts.
     pub fn key_results(&self) -> impl Iterator<Item = (&'a KeyResult, &'a Facts)> + use<'a> {
-        self.document
+        self.group
             .key_results()
             .zip(self.analysis.key_result_facts())
             .filter(|(kr, _)| !kr.item.text.is_empty())
+    }
+
+    /// The group's objective, if it has one.
+    pub fn objectives(&self) -> impl Iterator<Item = &'a Objective> + use<'a> {
+        self.group.objectives.iter()
     }
 
     /// The text of a span.
@@ -220,18 +233,69 @@ impl<'a> Context<'a> {
 
 /// Runs the settings' rules over a parsed document, at their configured severities, and
 /// applies suppression comments. Diagnostics come back in source order.
-pub fn check(context: &Context<'_>) -> Vec<Diagnostic> {
+///
+/// Rules that read facts run group by group, and each group's facts are dropped before the
+/// next: only which key results are dated is kept, for M003. With no such rule selected,
+/// nothing is analysed.
+pub fn check(
+    source: &Source,
+    document: &Document,
+    settings: &Settings,
+    mut analyser: Analyser<'_>,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
+    let reads_facts = settings
+        .rules
+        .iter()
+        .any(|(r, _)| matches!(r.check, Check::Items(_) | Check::Summary(_)));
+    let mut dated = Vec::new();
+    if reads_facts {
+        for group in analysis::groups(document) {
+            let analysis = analyser.group(group);
+            dated.extend_from_slice(analysis.dated());
+            let context = Context {
+                source,
+                document,
+                analysis: &analysis,
+                settings,
+                group,
+            };
+            run(&context, &mut diagnostics, |check| match check {
+                Check::Items(check) => Some(check),
+                _ => None,
+            });
+        }
+    }
+    let summary = analyser.summary(dated);
+    let context = Context {
+        source,
+        document,
+        analysis: &summary,
+        settings,
+        group: Group::default(),
+    };
+    run(&context, &mut diagnostics, |check| match check {
+        Check::Document(check) | Check::Summary(check) => Some(check),
+        _ => None,
+    });
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule.code));
+    let unused = settings.severity(unused_suppression::RULE.code);
+    suppression::apply(source, document, diagnostics, unused)
+}
+
+/// Runs the rules whose check `pick` takes, each at its configured severity.
+fn run(
+    context: &Context<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+    pick: impl Fn(Check) -> Option<fn(&Context<'_>, &mut Vec<Diagnostic>)>,
+) {
     for (rule, severity) in &context.settings.rules {
-        if let Check::Document(check) = rule.check {
+        if let Some(check) = pick(rule.check) {
             let first = diagnostics.len();
-            check(context, &mut diagnostics);
+            check(context, diagnostics);
             for d in &mut diagnostics[first..] {
                 d.severity = *severity;
             }
         }
     }
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule.code));
-    let unused = context.settings.severity(unused_suppression::RULE.code);
-    suppression::apply(context.source, context.document, diagnostics, unused)
 }

@@ -60,7 +60,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if item.text.is_empty() {
             continue;
         }
-        let says = Locale::of(cx.analysis.facts(item));
+        let says = Locale::of_text(cx.text(item.text));
         let text = cx
             .text(item.text)
             .trim_end_matches(|c: char| "。.！!；;，,".contains(c));

@@ -42,7 +42,7 @@ KR1: Grow ARR from $4M to $5M
 KR2: Weekly active teams rise from 1,200 to 1,800
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

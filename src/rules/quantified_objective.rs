@@ -39,11 +39,11 @@ O1: Become the default choice for mid-market teams
 KR1: Grow ARR from $4M to $5M
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for objective in cx.document.objectives() {
+    for objective in cx.objectives() {
         let facts = cx.analysis.facts(&objective.item);
         let first = facts
             .quantities

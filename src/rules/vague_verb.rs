@@ -42,7 +42,7 @@ O1: Get new users to value sooner
 KR1: Median time to a first report drops from 25 to 10 minutes
 ```
 "#,
-    check: Check::Document(check),
+    check: Check::Items(check),
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
