@@ -184,27 +184,31 @@ pub enum ColumnUnit {
 pub struct LineIndex {
     /// Byte offset of each line's first byte (the first line starts after a BOM).
     starts: Vec<usize>,
-    /// Byte offset of each line's end, before its line terminator.
-    ends: Vec<usize>,
+    /// One bit a line: whether it ends in CRLF. A line ends one byte (two after a CRLF)
+    /// before the next one starts, so only the kind of ending needs keeping.
+    crlf: Vec<u64>,
+    /// Where the last line ends: the text's length.
+    text_end: usize,
     content_start: usize,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let content_start = if text.starts_with(BOM) { BOM.len() } else { 0 };
-        let mut starts = vec![content_start];
-        let mut ends = Vec::new();
         let bytes = text.as_bytes();
+        // Sized once: a large file's index is never copied as it grows.
+        let breaks = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
+        let mut starts = Vec::with_capacity(breaks + 1);
+        starts.push(content_start);
+        let mut crlf = vec![0u64; breaks / 64 + 1];
         let mut i = content_start;
         while i < bytes.len() {
             match bytes[i] {
-                b'\n' => {
-                    ends.push(i);
-                    starts.push(i + 1);
-                }
+                b'\n' => starts.push(i + 1),
                 b'\r' => {
-                    ends.push(i);
                     if bytes.get(i + 1) == Some(&b'\n') {
+                        let line = starts.len() - 1;
+                        crlf[line / 64] |= 1 << (line % 64);
                         i += 1;
                     }
                     starts.push(i + 1);
@@ -213,10 +217,10 @@ impl LineIndex {
             }
             i += 1;
         }
-        ends.push(text.len());
         LineIndex {
             starts,
-            ends,
+            crlf,
+            text_end: text.len(),
             content_start,
         }
     }
@@ -235,17 +239,22 @@ impl LineIndex {
 
     /// Byte range of a 0-based line's content, without its terminator.
     pub fn line_span(&self, line: usize) -> Span {
-        Span::new(self.starts[line], self.ends[line])
+        Span::new(self.starts[line], self.end(line))
     }
 
     /// Byte range of a 0-based line including its terminator.
     pub fn full_line_span(&self, line: usize) -> Span {
-        let end = self
-            .starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.ends[line]);
+        let end = self.starts.get(line + 1).copied().unwrap_or(self.text_end);
         Span::new(self.starts[line], end)
+    }
+
+    /// Where a 0-based line's content ends, before its terminator.
+    fn end(&self, line: usize) -> usize {
+        match self.starts.get(line + 1) {
+            Some(next) if self.crlf[line / 64] & (1 << (line % 64)) != 0 => next - 2,
+            Some(next) => next - 1,
+            None => self.text_end,
+        }
     }
 
     /// 1-based line and column of a byte offset. An offset inside a line terminator or a
@@ -275,12 +284,7 @@ impl LineIndex {
         column: usize,
         unit: ColumnUnit,
     ) -> Option<usize> {
-        let span = *self
-            .starts
-            .get(line)
-            .zip(self.ends.get(line))
-            .map(|(s, e)| Span::new(*s, *e))
-            .as_ref()?;
+        let span = (line < self.starts.len()).then(|| self.line_span(line))?;
         let mut counted = 0;
         for (i, ch) in text[span.range()].char_indices() {
             if counted >= column {
