@@ -19,8 +19,7 @@ use line::Line;
 /// Parses a source into its outline.
 pub fn parse(source: &Source) -> Document {
     let comments = comments(source);
-    let lines = lines(source, &comments);
-    let mut document = outline::build(source, lines);
+    let mut document = outline::build(source, lines(source, &comments));
     document.comments = comments;
     document
 }
@@ -45,11 +44,15 @@ fn comments(source: &Source) -> Vec<Comment> {
     comments
 }
 
-fn lines(source: &Source, comments: &[Comment]) -> Vec<Line> {
+/// Every line, classified by its container, one at a time: a large file's lines are never
+/// all held at once. Cloned, it starts again where it stands.
+fn lines<'a>(
+    source: &'a Source,
+    comments: &'a [Comment],
+) -> impl Iterator<Item = Line> + Clone + 'a {
     let index = source.lines();
     let mut in_fence = false;
-    let mut lines = Vec::with_capacity(index.line_count());
-    for n in 0..index.line_count() {
+    (0..index.line_count()).map(move |n| {
         let span = index.line_span(n);
         let visible = visible_part(span, comments);
         let text = source.slice(visible);
@@ -72,15 +75,14 @@ fn lines(source: &Source, comments: &[Comment]) -> Vec<Line> {
             visible.start + trimmed_start + emphasis_start,
             visible.start + trimmed_start + emphasis_end,
         );
-        lines.push(Line {
+        Line {
             span,
             container,
             content: trim(source, content),
             verbatim,
             commented: text.trim().is_empty() && !source.slice(span).trim().is_empty(),
-        });
-    }
-    lines
+        }
+    })
 }
 
 fn trim(source: &Source, span: Span) -> Span {

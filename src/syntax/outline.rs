@@ -26,29 +26,71 @@ enum Class {
     TableRow,
 }
 
-struct Classified {
-    line: Line,
-    class: Class,
+/// What the first pass keeps of each line: enough to look ahead, in a few bytes a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Blank,
+    Note,
+    Marked(ItemKind),
+    TableRow,
+    Text {
+        container: TextContainer,
+        heading_like: bool,
+    },
 }
 
-impl Classified {
-    fn is_significant(&self) -> bool {
-        !matches!(self.class, Class::Blank)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextContainer {
+    Heading,
+    ListItem,
+    Other,
+}
+
+impl Shape {
+    fn of(source: &Source, line: &Line, class: &Class) -> Shape {
+        match class {
+            Class::Blank => Shape::Blank,
+            Class::Note => Shape::Note,
+            Class::Marked(marker) => Shape::Marked(marker.kind),
+            Class::TableRow => Shape::TableRow,
+            Class::Text => Shape::Text {
+                container: match line.container {
+                    Container::Heading(_) => TextContainer::Heading,
+                    Container::ListItem { .. } => TextContainer::ListItem,
+                    _ => TextContainer::Other,
+                },
+                heading_like: is_heading_like(source.slice(line.content)),
+            },
+        }
+    }
+
+    fn is_significant(self) -> bool {
+        self != Shape::Blank
+    }
+
+    /// The line's class again, from its shape: only a marker is read a second time.
+    fn class(self, source: &Source, line: &Line) -> Class {
+        match self {
+            Shape::Blank => Class::Blank,
+            Shape::Note => Class::Note,
+            Shape::Marked(_) => parse_marker(source.slice(line.content))
+                .map(Class::Marked)
+                .expect("a line read as marked once reads so again"),
+            Shape::TableRow => Class::TableRow,
+            Shape::Text { .. } => Class::Text,
+        }
     }
 }
 
-pub fn build(source: &Source, lines: Vec<Line>) -> Document {
-    let classified: Vec<Classified> = lines
-        .into_iter()
-        .map(|line| Classified {
-            class: classify(source, &line),
-            line,
-        })
+/// Two passes over the lines: the first keeps each line's shape, to know whether the
+/// document has markers and which lines open content; the second places the lines.
+pub fn build(source: &Source, lines: impl Iterator<Item = Line> + Clone) -> Document {
+    let shapes: Vec<Shape> = lines
+        .clone()
+        .map(|line| Shape::of(source, &line, &classify(source, &line)))
         .collect();
-    let nested_lists = !classified
-        .iter()
-        .any(|c| matches!(c.class, Class::Marked(_)));
-    let opens = opening_lines(source, &classified, nested_lists);
+    let nested_lists = !shapes.iter().any(|s| matches!(s, Shape::Marked(_)));
+    let opens = opening_lines(&shapes, nested_lists);
     let mut builder = Builder {
         source,
         doc: Document::default(),
@@ -59,15 +101,20 @@ pub fn build(source: &Source, lines: Vec<Line>) -> Document {
         title_possible: true,
         nested_lists,
     };
-    let mut i = 0;
-    while i < classified.len() {
-        if matches!(classified[i].class, Class::TableRow) {
-            i = builder.table(&classified, i);
+    let mut lines = lines.enumerate().peekable();
+    while let Some((i, line)) = lines.next() {
+        if shapes[i] == Shape::TableRow {
+            let mut rows = vec![line.content];
+            while let Some((_, row)) = lines.next_if(|(j, _)| shapes[*j] == Shape::TableRow) {
+                rows.push(row.content);
+            }
+            builder.table(&rows);
             continue;
         }
-        builder.line(&classified, i, &opens);
-        i += 1;
+        let class = shapes[i].class(source, &line);
+        builder.line(&line, &class, opens[i], &shapes[i + 1..]);
     }
+    builder.close_section();
     builder.doc
 }
 
@@ -120,24 +167,24 @@ fn is_heading_like(text: &str) -> bool {
 
 /// For each line, whether it is followed (past blank lines) by outline content: the test a
 /// heading-like line must pass to open a unit rather than be a note.
-fn opening_lines(source: &Source, lines: &[Classified], nested_lists: bool) -> Vec<bool> {
-    let mut opens = vec![false; lines.len()];
+fn opening_lines(shapes: &[Shape], nested_lists: bool) -> Vec<bool> {
+    let mut opens = vec![false; shapes.len()];
     let mut next_opens_content = false;
-    for i in (0..lines.len()).rev() {
+    for i in (0..shapes.len()).rev() {
         opens[i] = next_opens_content;
-        let c = &lines[i];
-        if !c.is_significant() {
-            continue;
-        }
-        next_opens_content = match &c.class {
-            Class::Marked(m) => m.kind == ItemKind::Objective || !nested_lists,
-            Class::TableRow => true,
-            Class::Text => match c.line.container {
-                Container::Heading(_) => true,
-                Container::ListItem { .. } if nested_lists => true,
-                _ => opens[i] && is_heading_like(source.slice(c.line.content)),
+        next_opens_content = match shapes[i] {
+            Shape::Blank => continue,
+            Shape::Marked(kind) => kind == ItemKind::Objective || !nested_lists,
+            Shape::TableRow => true,
+            Shape::Text {
+                container,
+                heading_like,
+            } => match container {
+                TextContainer::Heading => true,
+                TextContainer::ListItem if nested_lists => true,
+                _ => opens[i] && heading_like,
             },
-            Class::Blank | Class::Note => false,
+            Shape::Note => false,
         };
     }
     opens
@@ -177,14 +224,14 @@ struct Builder<'s> {
 }
 
 impl Builder<'_> {
-    fn line(&mut self, lines: &[Classified], i: usize, opens: &[bool]) {
-        let c = &lines[i];
-        let depth = self.list_depth(c.line.container, &c.class);
-        match &c.class {
+    /// Places a line; `following` are the shapes of the lines after it.
+    fn line(&mut self, line: &Line, class: &Class, opens: bool, following: &[Shape]) {
+        let depth = self.list_depth(line.container, class);
+        match class {
             Class::Blank => {}
-            Class::Note | Class::TableRow => self.note(c.line.note_span()),
+            Class::Note | Class::TableRow => self.note(line.note_span()),
             Class::Marked(marker) => {
-                let item = self.marked_item(&c.line, marker);
+                let item = self.marked_item(line, marker);
                 match marker.kind {
                     ItemKind::Objective => self.objective(item, depth),
                     ItemKind::KeyResult => {
@@ -193,7 +240,7 @@ impl Builder<'_> {
                     }
                 }
             }
-            Class::Text => self.text(lines, i, opens, depth),
+            Class::Text => self.text(line, opens, following, depth),
         }
     }
 
@@ -219,17 +266,16 @@ impl Builder<'_> {
         }
     }
 
-    fn text(&mut self, lines: &[Classified], i: usize, opens: &[bool], depth: Option<usize>) {
-        let line = &lines[i].line;
+    fn text(&mut self, line: &Line, opens: bool, following: &[Shape], depth: Option<usize>) {
         let text = self.source.slice(line.content);
         if let Container::Heading(level) = line.container {
-            self.heading(line, level, next_is_heading(lines, i));
+            self.heading(line, level, next_is_heading(following));
             return;
         }
         let list_item_is_content =
             depth.is_some() && (self.nested_lists || self.is_list_item_under_objective(depth));
-        if opens[i] && is_heading_like(text) && !list_item_is_content {
-            self.heading(line, 0, next_is_heading(lines, i));
+        if opens && is_heading_like(text) && !list_item_is_content {
+            self.heading(line, 0, next_is_heading(following));
             return;
         }
         let Some(depth) = depth else {
@@ -288,6 +334,7 @@ impl Builder<'_> {
                 self.last = Attach::Document;
             }
             HeadingRole::Section => {
+                self.close_section();
                 self.doc.sections.push(Section {
                     heading: Some(heading),
                     ..Section::default()
@@ -295,12 +342,43 @@ impl Builder<'_> {
                 self.last = Attach::Section;
             }
             HeadingRole::Unit => {
+                self.close_unit();
                 self.section().units.push(Unit {
                     heading: Some(heading),
                     ..Unit::default()
                 });
                 self.last = Attach::Unit;
             }
+        }
+    }
+
+    /// Frees the room the last unit's lists reserved but did not use: a large file has many
+    /// small lists, and each reserves room for four.
+    fn close_unit(&mut self) {
+        let Some(unit) = self
+            .doc
+            .sections
+            .last_mut()
+            .and_then(|s| s.units.last_mut())
+        else {
+            return;
+        };
+        unit.objectives.shrink_to_fit();
+        unit.orphans.shrink_to_fit();
+        unit.notes.shrink_to_fit();
+        unit.orphans
+            .iter_mut()
+            .for_each(|kr| kr.item.notes.shrink_to_fit());
+        if let Some(objective) = unit.objectives.last_mut() {
+            fit_objective(objective);
+        }
+    }
+
+    fn close_section(&mut self) {
+        self.close_unit();
+        if let Some(section) = self.doc.sections.last_mut() {
+            section.units.shrink_to_fit();
+            section.notes.shrink_to_fit();
         }
     }
 
@@ -326,7 +404,11 @@ impl Builder<'_> {
         self.title_possible = false;
         self.objective_depth = depth;
         self.objective_has_marked_key_results = false;
-        self.unit().objectives.push(Objective {
+        let objectives = &mut self.unit().objectives;
+        if let Some(closed) = objectives.last_mut() {
+            fit_objective(closed);
+        }
+        objectives.push(Objective {
             item,
             key_results: Vec::new(),
         });
@@ -396,23 +478,18 @@ impl Builder<'_> {
         }
     }
 
-    /// Places an OKR table's rows; returns the index of the first line after the table.
-    fn table(&mut self, lines: &[Classified], first: usize) -> usize {
-        let end = (first..lines.len())
-            .find(|&i| !matches!(lines[i].class, Class::TableRow))
-            .unwrap_or(lines.len());
-        let rows: Vec<Span> = lines[first..end].iter().map(|c| c.line.content).collect();
-        match table::shape(self.source, &rows) {
+    /// Places an OKR table's rows.
+    fn table(&mut self, rows: &[Span]) {
+        match table::shape(self.source, rows) {
             Some(shape) => {
                 // The header and separator rows are the table's notes.
                 self.note(rows[0]);
                 self.note(rows[1]);
-                self.table_rows(&rows, &shape);
+                self.table_rows(rows, &shape);
             }
             None => rows.iter().for_each(|&row| self.note(row)),
         }
         self.list_indents.clear();
-        end
     }
 
     fn table_rows(&mut self, rows: &[Span], shape: &TableShape) {
@@ -453,6 +530,16 @@ impl Builder<'_> {
             },
         }
     }
+}
+
+/// Frees the room a closed objective's lists reserved but did not use.
+fn fit_objective(objective: &mut Objective) {
+    objective.key_results.shrink_to_fit();
+    objective.item.notes.shrink_to_fit();
+    objective
+        .key_results
+        .iter_mut()
+        .for_each(|kr| kr.item.notes.shrink_to_fit());
 }
 
 fn marked_item(source: &Source, content: Span, marker: &ParsedMarker) -> Item {
@@ -500,11 +587,12 @@ fn trim_closing_hashes(source: &Source, span: Span) -> Span {
     }
 }
 
-fn next_is_heading(lines: &[Classified], i: usize) -> bool {
-    lines[i + 1..]
+/// Whether the next significant line, of those that follow, is text.
+fn next_is_heading(following: &[Shape]) -> bool {
+    following
         .iter()
-        .find(|c| c.is_significant())
-        .is_some_and(|c| matches!(c.class, Class::Text))
+        .find(|s| s.is_significant())
+        .is_some_and(|s| matches!(s, Shape::Text { .. }))
 }
 
 /// 公司级OKR, 部门级OKR, Team-level OKRs: names of levels, not of units.
