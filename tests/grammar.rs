@@ -61,14 +61,17 @@ fn mismatch(example: &Example) -> Option<String> {
         }
         "heading" | "section" | "period" => {
             let (source, doc) = parse(format!("{text}\n研发部门\nO1：上下文\nKR1：上下文"));
-            let first = headings(&doc).into_iter().find(|h| h.span.start == 0);
+            let first = headings(&doc)
+                .into_iter()
+                .find(|h| source.lines().line_of(h.text.start) == 0);
             let Some(first) = first else {
                 return Some("not read as a heading".into());
             };
-            let is_section = doc
-                .sections
-                .iter()
-                .any(|s| s.heading.as_ref().is_some_and(|h| h.span.start == 0));
+            let is_section = doc.sections.iter().any(|s| {
+                s.heading
+                    .as_ref()
+                    .is_some_and(|h| source.lines().line_of(h.text.start) == 0)
+            });
             match example.kind.as_str() {
                 "section" if !is_section => Some(format!(
                     "heading `{}` is not a section",

@@ -68,7 +68,6 @@ fn assert_span(text: &str, span: Span, what: &str) {
 
 fn item_spans(item: &Item) -> Vec<Span> {
     let mut spans = vec![item.span, item.text];
-    spans.extend(item.notes.iter().copied());
     if let Some(marker) = &item.marker {
         spans.extend([marker.label, marker.separator]);
         spans.extend(marker.number.map(|n| n.span));
@@ -84,13 +83,11 @@ fn all_spans(doc: &Document) -> Vec<Span> {
         .chain(doc.sections.iter().filter_map(|s| s.heading.as_ref()))
         .chain(doc.units().filter_map(|u| u.heading.as_ref()));
     for heading in headings {
-        spans.extend([heading.span, heading.text]);
+        spans.push(heading.text);
         spans.extend(heading.period);
     }
     spans.extend(doc.comments.iter().flat_map(|c| [c.span, c.body]));
-    spans.extend(doc.notes.iter().copied());
-    spans.extend(doc.sections.iter().flat_map(|s| s.notes.iter().copied()));
-    spans.extend(doc.units().flat_map(|u| u.notes.iter().copied()));
+    spans.extend(doc.all_notes());
     spans
 }
 

@@ -55,7 +55,7 @@ pub fn tree(inspection: &Inspection<'_>) -> String {
                 out,
                 "section {} (line {}){}",
                 source.slice(h.text),
-                inspection.line(h.span),
+                inspection.line(h.text),
                 period_suffix(source, h)
             );
         }
@@ -72,7 +72,7 @@ pub fn tree(inspection: &Inspection<'_>) -> String {
                         out,
                         "{indent}unit {} (line {}){}{unit_score}",
                         source.slice(h.text),
-                        inspection.line(h.span),
+                        inspection.line(h.text),
                         period_suffix(source, h)
                     );
                 }

@@ -37,24 +37,31 @@ The fix adds or removes the `。`.
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let objectives: Vec<&Item> = cx.document.objectives().map(|o| &o.item).collect();
-    let key_results: Vec<&Item> = cx.document.key_results().map(|k| &k.item).collect();
-    for (kind, items) in [
-        (ItemKind::Objective, objectives),
-        (ItemKind::KeyResult, key_results),
-    ] {
-        let items: Vec<&Item> = items.into_iter().filter(|i| !i.text.is_empty()).collect();
-        let ending = |i: &&Item| cx.text(i.text).ends_with('。');
-        let with = items.iter().filter(|i| ending(i)).count();
-        let without = items.len() - with;
-        if with == 0 || without == 0 {
-            continue;
-        }
-        // The habit is what most do; on a tie, ending with 。.
-        let usual = with >= without;
-        for item in items.iter().filter(|i| ending(i) != usual) {
-            out.push(diagnose(kind, item, usual));
-        }
+    let objectives = || cx.document.objectives().map(|o| &o.item);
+    let key_results = || cx.document.key_results().map(|k| &k.item);
+    check_kind(cx, ItemKind::Objective, objectives, out);
+    check_kind(cx, ItemKind::KeyResult, key_results, out);
+}
+
+/// Checks the items of one kind, read twice rather than gathered: a large file has hundreds
+/// of thousands of them.
+fn check_kind<'a, I: Iterator<Item = &'a Item>>(
+    cx: &Context<'_>,
+    kind: ItemKind,
+    all: impl Fn() -> I,
+    out: &mut Vec<Diagnostic>,
+) {
+    let items = || all().filter(|i| !i.text.is_empty());
+    let ending = |i: &&Item| cx.text(i.text).ends_with('。');
+    let with = items().filter(|i| ending(i)).count();
+    let without = items().count() - with;
+    if with == 0 || without == 0 {
+        return;
+    }
+    // The habit is what most do; on a tie, ending with 。.
+    let usual = with >= without;
+    for item in items().filter(|i| ending(i) != usual) {
+        out.push(diagnose(kind, item, usual));
     }
 }
 

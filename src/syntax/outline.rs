@@ -114,7 +114,6 @@ pub fn build(source: &Source, lines: impl Iterator<Item = Line> + Clone) -> Docu
         let class = shapes[i].class(source, &line);
         builder.line(&line, &class, opens[i], &shapes[i + 1..]);
     }
-    builder.close_section();
     builder.doc
 }
 
@@ -314,7 +313,6 @@ impl Builder<'_> {
             .map(|(s, e)| Span::new(text.start + s, text.start + e));
         let heading = Heading {
             level,
-            span: line.span,
             text,
             period,
         };
@@ -334,7 +332,6 @@ impl Builder<'_> {
                 self.last = Attach::Document;
             }
             HeadingRole::Section => {
-                self.close_section();
                 self.doc.sections.push(Section {
                     heading: Some(heading),
                     ..Section::default()
@@ -342,7 +339,6 @@ impl Builder<'_> {
                 self.last = Attach::Section;
             }
             HeadingRole::Unit => {
-                self.close_unit();
                 self.section().units.push(Unit {
                     heading: Some(heading),
                     ..Unit::default()
@@ -352,66 +348,23 @@ impl Builder<'_> {
         }
     }
 
-    /// Frees the room the last unit's lists reserved but did not use: a large file has many
-    /// small lists, and each reserves room for four.
-    fn close_unit(&mut self) {
-        let Some(unit) = self
-            .doc
-            .sections
-            .last_mut()
-            .and_then(|s| s.units.last_mut())
-        else {
-            return;
-        };
-        unit.objectives.shrink_to_fit();
-        unit.orphans.shrink_to_fit();
-        unit.notes.shrink_to_fit();
-        unit.orphans
-            .iter_mut()
-            .for_each(|kr| kr.item.notes.shrink_to_fit());
-        if let Some(objective) = unit.objectives.last_mut() {
-            fit_objective(objective);
-        }
-    }
-
-    fn close_section(&mut self) {
-        self.close_unit();
-        if let Some(section) = self.doc.sections.last_mut() {
-            section.units.shrink_to_fit();
-            section.notes.shrink_to_fit();
-        }
-    }
-
     fn section(&mut self) -> &mut Section {
-        if self.doc.sections.is_empty() {
-            self.doc.sections.push(Section::default());
-        }
-        self.doc
-            .sections
-            .last_mut()
-            .expect("a section was just ensured")
+        section(&mut self.doc)
     }
 
     fn unit(&mut self) -> &mut Unit {
-        let section = self.section();
-        if section.units.is_empty() {
-            section.units.push(Unit::default());
-        }
-        section.units.last_mut().expect("a unit was just ensured")
+        unit(&mut self.doc)
     }
 
     fn objective(&mut self, item: Item, depth: Option<usize>) {
         self.title_possible = false;
         self.objective_depth = depth;
         self.objective_has_marked_key_results = false;
-        let objectives = &mut self.unit().objectives;
-        if let Some(closed) = objectives.last_mut() {
-            fit_objective(closed);
-        }
-        objectives.push(Objective {
+        let objective = Objective {
             item,
             key_results: Vec::new(),
-        });
+        };
+        push_small(&mut self.unit().objectives, objective);
         self.last = Attach::Objective;
     }
 
@@ -420,25 +373,25 @@ impl Builder<'_> {
         let unit = self.unit();
         match unit.objectives.last_mut() {
             Some(objective) => {
-                objective.key_results.push(KeyResult { item });
+                push_small(&mut objective.key_results, KeyResult { item });
                 self.last = Attach::KeyResult;
             }
             None => {
-                unit.orphans.push(KeyResult { item });
+                push_small(&mut unit.orphans, KeyResult { item });
                 self.last = Attach::Orphan;
             }
         }
     }
 
     fn note(&mut self, span: Span) {
-        let notes = match self.last {
-            Attach::Document => &mut self.doc.notes,
-            Attach::Section => &mut self.section().notes,
-            Attach::Unit => &mut self.unit().notes,
-            Attach::Objective => &mut self.last_objective().item.notes,
+        let last = self.last;
+        self.doc.add_note(span, |doc| match last {
+            Attach::Document => &mut doc.notes,
+            Attach::Section => &mut section(doc).notes,
+            Attach::Unit => &mut unit(doc).notes,
+            Attach::Objective => &mut last_objective(doc).item.notes,
             Attach::KeyResult => {
-                let objective = self.last_objective();
-                &mut objective
+                &mut last_objective(doc)
                     .key_results
                     .last_mut()
                     .expect("last placed was a key result")
@@ -446,23 +399,14 @@ impl Builder<'_> {
                     .notes
             }
             Attach::Orphan => {
-                &mut self
-                    .unit()
+                &mut unit(doc)
                     .orphans
                     .last_mut()
                     .expect("last placed was an orphan")
                     .item
                     .notes
             }
-        };
-        notes.push(span);
-    }
-
-    fn last_objective(&mut self) -> &mut Objective {
-        self.unit()
-            .objectives
-            .last_mut()
-            .expect("last placed was under an objective")
+        });
     }
 
     fn marked_item(&self, line: &Line, marker: &ParsedMarker) -> Item {
@@ -474,7 +418,7 @@ impl Builder<'_> {
             span: line.content,
             marker: None,
             text: line.content,
-            notes: Vec::new(),
+            notes: Notes::default(),
         }
     }
 
@@ -526,20 +470,43 @@ impl Builder<'_> {
                 span: cell,
                 marker: None,
                 text: cell,
-                notes: Vec::new(),
+                notes: Notes::default(),
             },
         }
     }
 }
 
-/// Frees the room a closed objective's lists reserved but did not use.
-fn fit_objective(objective: &mut Objective) {
-    objective.key_results.shrink_to_fit();
-    objective.item.notes.shrink_to_fit();
-    objective
-        .key_results
-        .iter_mut()
-        .for_each(|kr| kr.item.notes.shrink_to_fit());
+/// Pushes onto a list that grows by doubling from one rather than from four: most of an
+/// outline's lists hold one to three items, and in a large file the unused room adds up.
+fn push_small<T>(list: &mut Vec<T>, item: T) {
+    if list.len() == list.capacity() {
+        list.reserve_exact(list.len().max(1));
+    }
+    list.push(item);
+}
+
+/// The last section, made when there is none yet.
+fn section(doc: &mut Document) -> &mut Section {
+    if doc.sections.is_empty() {
+        doc.sections.push(Section::default());
+    }
+    doc.sections.last_mut().expect("a section was just ensured")
+}
+
+/// The last unit, made when there is none yet.
+fn unit(doc: &mut Document) -> &mut Unit {
+    let section = section(doc);
+    if section.units.is_empty() {
+        section.units.push(Unit::default());
+    }
+    section.units.last_mut().expect("a unit was just ensured")
+}
+
+fn last_objective(doc: &mut Document) -> &mut Objective {
+    unit(doc)
+        .objectives
+        .last_mut()
+        .expect("last placed was under an objective")
 }
 
 fn marked_item(source: &Source, content: Span, marker: &ParsedMarker) -> Item {
@@ -559,10 +526,10 @@ fn marked_item(source: &Source, content: Span, marker: &ParsedMarker) -> Item {
             number,
             parent_number: marker.parent_number,
             style: marker.style,
-            problems: marker.problems.clone(),
+            problems: marker.problems.iter().copied().collect(),
         }),
         text,
-        notes: Vec::new(),
+        notes: Notes::default(),
     }
 }
 

@@ -9,14 +9,16 @@ pub struct Document {
     /// `<!-- … -->` comments, in order.
     pub comments: Vec<Comment>,
     /// Lines before the first section that belong to no item.
-    pub notes: Vec<Span>,
+    pub notes: Notes,
+    /// Every note in the document, in order; each part of the tree holds the run of its own.
+    note_spans: Vec<Span>,
 }
 
 /// A heading or heading-like line. `level` is the Markdown `#` count, 0 for plain text.
 #[derive(Debug, Clone)]
 pub struct Heading {
     pub level: u8,
-    pub span: Span,
+    /// The heading's text, without its `#` marks; the line it stands on is the text's.
     pub text: Span,
     pub period: Option<Span>,
 }
@@ -27,7 +29,7 @@ pub struct Heading {
 pub struct Section {
     pub heading: Option<Heading>,
     pub units: Vec<Unit>,
-    pub notes: Vec<Span>,
+    pub notes: Notes,
 }
 
 /// An organisational unit such as 研发部门. A section's objectives that come before any unit
@@ -38,7 +40,7 @@ pub struct Unit {
     pub objectives: Vec<Objective>,
     /// Key results that came before any objective of this unit.
     pub orphans: Vec<KeyResult>,
-    pub notes: Vec<Span>,
+    pub notes: Notes,
 }
 
 #[derive(Debug, Clone)]
@@ -62,7 +64,26 @@ pub struct Item {
     /// The item's text, trimmed; empty when the item has none.
     pub text: Span,
     /// Lines after the item that belong to it.
-    pub notes: Vec<Span>,
+    pub notes: Notes,
+}
+
+/// The notes of one part of the tree: a run of the document's notes, which
+/// [`Document::notes_of`] reads. A note goes to the last thing placed, so each part's notes
+/// are consecutive, and a large file needs no list of notes per part.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Notes {
+    first: u32,
+    count: u32,
+}
+
+impl Notes {
+    pub fn len(self) -> usize {
+        self.count as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.count == 0
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +107,7 @@ pub struct Marker {
     pub parent_number: Option<u32>,
     pub style: MarkerStyle,
     /// Ways in which the marker departs from its canonical form.
-    pub problems: Vec<MarkerProblem>,
+    pub problems: MarkerProblems,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +149,52 @@ pub enum MarkerProblem {
     OtherSeparator,
 }
 
+impl MarkerProblem {
+    const ALL: [MarkerProblem; 5] = [
+        MarkerProblem::LetterCase,
+        MarkerProblem::FullWidth,
+        MarkerProblem::MissingLetter,
+        MarkerProblem::MissingColon,
+        MarkerProblem::OtherSeparator,
+    ];
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A set of marker problems, one bit each: every marked item has one, and most are empty.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarkerProblems(u8);
+
+impl MarkerProblems {
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn contains(&self, problem: &MarkerProblem) -> bool {
+        self.0 & problem.bit() != 0
+    }
+
+    /// The problems, in the order of [`MarkerProblem`]'s variants.
+    pub fn iter(&self) -> impl Iterator<Item = &'static MarkerProblem> + use<> {
+        let bits = self.0;
+        MarkerProblem::ALL
+            .iter()
+            .filter(move |p| bits & p.bit() != 0)
+    }
+}
+
+impl FromIterator<MarkerProblem> for MarkerProblems {
+    fn from_iter<I: IntoIterator<Item = MarkerProblem>>(problems: I) -> Self {
+        MarkerProblems(problems.into_iter().fold(0, |bits, p| bits | p.bit()))
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Comment {
     pub span: Span,
@@ -136,6 +203,32 @@ pub struct Comment {
 }
 
 impl Document {
+    /// The spans of a part's notes.
+    pub fn notes_of(&self, notes: Notes) -> &[Span] {
+        &self.note_spans[notes.first as usize..][..notes.len()]
+    }
+
+    /// Every note, in document order.
+    pub fn all_notes(&self) -> &[Span] {
+        &self.note_spans
+    }
+
+    /// Adds a note to the end of the document's, as the next of `notes`' run.
+    pub(super) fn add_note(&mut self, span: Span, notes: impl FnOnce(&mut Document) -> &mut Notes) {
+        let index = u32::try_from(self.note_spans.len()).expect("fewer than 2³² notes");
+        self.note_spans.push(span);
+        let notes = notes(self);
+        if notes.is_empty() {
+            notes.first = index;
+        }
+        debug_assert_eq!(
+            notes.first + notes.count,
+            index,
+            "a part's notes are consecutive"
+        );
+        notes.count += 1;
+    }
+
     pub fn units(&self) -> impl Iterator<Item = &Unit> {
         self.sections.iter().flat_map(|s| s.units.iter())
     }
