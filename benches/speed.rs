@@ -10,7 +10,9 @@
 //! 2. throughput on a generated 10 MB corpus of varied OKR documents, single-threaded;
 //! 3. okrlint's peak memory (maximum resident set) on that corpus;
 //! 4. a generated repository of 10,000 OKR files (about 60 MB): one thread against two, and
-//!    peak memory with two.
+//!    peak memory with two;
+//! 5. peak memory on one 50 MB file (the text of `tests/hostile.rs`'s), which should stay
+//!    under three times the text.
 //!
 //! The bench binary is also the memory probe (`speed --peak-rss CMD…`), so each measurement
 //! is a fresh process.
@@ -124,10 +126,10 @@ cold start by language ({COLD_RUNS} runs each, median)"
         theirs.as_secs_f64() / ours.as_secs_f64()
     );
 
-    let output = Command::new(&me)
-        .arg("--peak-rss")
-        .arg(okrlint)
-        .args([
+    let kib = peak_kib(
+        &me,
+        okrlint,
+        &[
             "check",
             "--format",
             "concise",
@@ -136,14 +138,9 @@ cold start by language ({COLD_RUNS} runs each, median)"
             "never",
             "--threads",
             "1",
-        ])
-        .arg(&corpus)
-        .output()
-        .expect("the memory probe runs");
-    let kib: f64 = String::from_utf8_lossy(&output.stdout)
-        .trim()
-        .parse()
-        .expect("the probe prints KiB");
+        ],
+        &corpus,
+    );
     println!("\npeak memory on the corpus");
     println!(
         "  okrlint check        {:>8.1} MB   (target < 80)",
@@ -167,18 +164,7 @@ cold start by language ({COLD_RUNS} runs each, median)"
     ];
     let one = time(|| run(okrlint, &[&lint[..], &["1"]].concat(), &[&repository]));
     let two = time(|| run(okrlint, &[&lint[..], &["2"]].concat(), &[&repository]));
-    let output = Command::new(&me)
-        .arg("--peak-rss")
-        .arg(okrlint)
-        .args(lint)
-        .arg("2")
-        .arg(&repository)
-        .output()
-        .expect("the memory probe runs");
-    let kib: f64 = String::from_utf8_lossy(&output.stdout)
-        .trim()
-        .parse()
-        .expect("the probe prints KiB");
+    let kib = peak_kib(&me, okrlint, &[&lint[..], &["2"]].concat(), &repository);
     println!(
         "\nrepository of {} files, {:.1} MB",
         files.len(),
@@ -194,6 +180,44 @@ cold start by language ({COLD_RUNS} runs each, median)"
         "  peak memory, two     {:>8.1} MB   (target < 150)",
         kib / 1024.0
     );
+
+    let huge = root.join("target/bench-huge.md");
+    write_huge_file(&huge);
+    let kib = peak_kib(&me, okrlint, &["check", "-q", "--fail-on", "never"], &huge);
+    println!("\npeak memory on a 50 MB file");
+    println!(
+        "  okrlint check        {:>8.1} MB   (target < 150)",
+        kib / 1024.0
+    );
+}
+
+/// Peak resident memory of `okrlint ARGS PATH`, in KiB, measured by a fresh probe process.
+fn peak_kib(me: &Path, okrlint: &Path, args: &[&str], path: &Path) -> f64 {
+    let output = Command::new(me)
+        .arg("--peak-rss")
+        .arg(okrlint)
+        .args(args)
+        .arg(path)
+        .output()
+        .expect("the memory probe runs");
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .expect("the probe prints KiB")
+}
+
+/// One 50 MB file: a unit heading with notes and an objective with two key results, over and
+/// over, as in `tests/hostile.rs`. Written once; kept between runs.
+fn write_huge_file(path: &Path) {
+    if path.exists() {
+        return;
+    }
+    let block =
+        "# 研发部 2026年第一季度\n\n说明：本部门的目标与关键结果如下，所有数据以季度末统计为准。\n"
+            .repeat(4)
+            + "- O1：提升平台稳定性\n  - KR1：核心接口可用性达到99.9%\n  - KR2：P1故障数降低到每月2次以内\n";
+    let text = block.repeat(50 * 1024 * 1024 / block.len() + 1);
+    std::fs::write(path, text).expect("the 50 MB file can be written");
 }
 
 /// A repository of 10,000 files, about 60 MB in 100 team folders, pieced like the corpus.
