@@ -176,6 +176,11 @@ fn the_second_held_out_set_agrees_with_its_labels() {
     assert_bars("kr-holdout-2", &labelled_set("kr-holdout-2"));
 }
 
+#[test]
+fn the_third_held_out_set_agrees_with_its_labels() {
+    assert_bars("kr-holdout-3", &labelled_set("kr-holdout-3"));
+}
+
 /// The dominant language of every labelled key result: Chinese in the Chinese sets, English
 /// in the English set, whatever terms (KPI, DAU, Q1) or names the other script brings in. The
 /// English set's mixed document has units in each language, and both are found there.
@@ -186,6 +191,7 @@ fn each_labelled_key_result_is_in_its_sets_language() {
         ("kr-cases", "zh"),
         ("kr-holdout", "zh"),
         ("kr-holdout-2", "zh"),
+        ("kr-holdout-3", "zh"),
         ("kr-cases-en", "en"),
         ("kr-holdout-en", "en"),
         ("kr-holdout-en-2", "en"),

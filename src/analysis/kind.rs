@@ -138,7 +138,7 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     let body: Vec<&Word<'_>> = content_words(words, clause);
     let inside = |s: &Span| clause.span.start <= s.start && s.end <= clause.span.end;
     let measured = evidence.measures.iter().any(inside);
-    let start = after_owner(&body);
+    let start = after_owner(&body).max(after_locative(&body));
     let body = &body[start.min(body.len())..];
     let verdict = |kind, word: &Word<'_>, class| {
         Some(Verdict {
@@ -152,9 +152,14 @@ fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     }
     if let Some(window) = evidence.windows.iter().find(|w| inside(w)) {
         // Fixing one's own findings in time (问题在30日内整改完毕) stays the team's task.
-        let fixes_own = body
+        // …unless what is fixed is a request from outside (差评件在3个工作日内完成整改).
+        let requested = body
             .iter()
-            .any(|w| w.span.start >= window.end && OWN_FIXES.contains(&w.text));
+            .any(|w| w.span.end <= window.start && w.is(WordClass::Request));
+        let fixes_own = !requested
+            && body
+                .iter()
+                .any(|w| w.span.start >= window.end && OWN_FIXES.contains(&w.text));
         if let Some(subject) = subject_before(body, window.start).filter(|_| !fixes_own) {
             return verdict(Kind::Outcome, subject, WordClass::Result);
         }
@@ -427,6 +432,19 @@ fn names_a_measure_before_direction(rest: &[&Word<'_>]) -> bool {
         && !phrase.iter().any(|w| w.is(WordClass::Deliverable))
 }
 
+/// Where the clause proper starts after a leading place (在市物业服务星级评定中排名第一): the
+/// words of `在…中` say where, not what.
+fn after_locative(body: &[&Word<'_>]) -> usize {
+    const CLOSERS: [&str; 5] = ["中", "里", "上", "期间", "方面"];
+    if body.first().is_none_or(|w| w.text != "在") {
+        return 0;
+    }
+    body.iter()
+        .take(8)
+        .position(|w| CLOSERS.contains(&w.text))
+        .map_or(0, |at| at + 1)
+}
+
 /// Where the clause proper starts: after an owner such as 销售团队 or 客户支持团队, when nothing
 /// before the team word is one of our verbs.
 fn after_owner(body: &[&Word<'_>]) -> usize {
@@ -446,4 +464,24 @@ fn after_owner(body: &[&Word<'_>]) -> usize {
         .iter()
         .any(|w| w.is_plain_verb() && VERBS.iter().any(|c| w.is(*c)));
     if verb_before { 0 } else { team + 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Facts, Vocabulary};
+
+    fn kind(text: &str) -> &'static str {
+        Facts::of(text, 0, &Vocabulary::default()).kind().as_str()
+    }
+
+    #[test]
+    fn a_request_fixed_within_a_window_is_a_service_level() {
+        assert_eq!(kind("差评件在3个工作日内完成核实整改并回访"), "outcome");
+        assert_eq!(kind("审核发现的问题在30日内整改完毕"), "activity");
+    }
+
+    #[test]
+    fn a_leading_place_does_not_decide() {
+        assert_eq!(kind("在全市服务评比中获得一等奖"), "outcome");
+    }
 }

@@ -75,7 +75,8 @@ impl WordClass {
             WordClass::NumberIdiom => include_str!("../../rules/lexicon/zh/number-idioms.txt"),
             WordClass::Partner => include_str!("../../rules/lexicon/zh/partner-nouns.txt"),
             WordClass::Gain => include_str!("../../rules/lexicon/zh/gain-verbs.txt"),
-            WordClass::Comparator | WordClass::Request => "",
+            WordClass::Request => include_str!("../../rules/lexicon/zh/request-nouns.txt"),
+            WordClass::Comparator => "",
         }
     }
 
@@ -196,7 +197,7 @@ impl Lexicon {
         let mut classes = self.words.get(word).copied().unwrap_or_default();
         // Only words ending in one of these characters get a class from their ending.
         let last = word.chars().next_back();
-        if !last.is_some_and(|c| "率额量数间长期本用入分价度员师".contains(c)) {
+        if !last.is_some_and(|c| "率额量数间长期本用入分价度感员师".contains(c)) {
             return classes;
         }
         if names_a_measure(word) {
@@ -307,8 +308,9 @@ pub fn names_a_measure(word: &str) -> bool {
     const NOT: [&str; 4] = ["质量", "力量", "能量", "分量"];
     let chars = word.chars().count();
     (chars >= 2 && !NOT.contains(&word) && ENDINGS.iter().any(|e| word.ends_with(e) && word != *e))
-        // 满意度, 清晰度; two-character 制度, 年度, 程度 are not measures.
-        || (chars >= 3 && word.ends_with('度'))
+        // 满意度, 清晰度; two-character 制度, 年度, 程度 are not measures. 归属感, 获得感: a
+        // felt state, measured by asking.
+        || (chars >= 3 && (word.ends_with('度') || word.ends_with('感')))
 }
 
 /// A word okrlint reads with the English lexicons: ASCII with a letter in it.

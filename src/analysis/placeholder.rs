@@ -8,7 +8,7 @@ use regex::Regex;
 use crate::source::Span;
 
 /// What may follow a slot that stands for a number: magnitudes, units, classifiers, date parts.
-const NUMBER_FOLLOWERS: &str = r"(?:万|亿|千|百|%|％|‰|倍|个|名|家|次|场|人|位|元|块|天|日|号|月|年|周|小时|分钟|分|秒|条|篇|项|件|宗|台|套|款|种|份|所|单|笔|张|页|批|轮|期|类|级|星|吨|公里|起|例|户|点|季度|k|K|w|W|M)";
+const NUMBER_FOLLOWERS: &str = r"(?:万|亿|千|百|%|％|‰|倍|个|名|家|次|场|人|位|元|块|天|日|号|月|年|周|小时|分钟|分|秒|条|篇|项|件|宗|台|套|款|种|份|所|单|笔|张|页|批|轮|期|类|级|星|吨|公里|起|例|户|点|季度|门|辆|座|栋|间|节|箱|k|K|w|W|M)";
 
 /// What may come before a slot that stands for a number: comparators and targets.
 const NUMBER_LEADERS: &str = r"(?:达到|达|超过|超|至|到|为|低于|高于|不低于|不高于|不少于|不多于|不超过|少于|多于|小于|大于|至少|增长|降低|提升|提高|减少|控制在|突破|第)";
@@ -188,6 +188,7 @@ mod tests {
         assert_eq!(slots("收入达到去年的X倍"), ["X"]);
         assert_eq!(slots("非关键人员X月到岗"), ["X"]);
         assert_eq!(slots("实现销售XX万元"), ["XX"]);
+        assert_eq!(slots("完成全部xx门新课程的大纲审核"), ["xx"]);
         assert_eq!(slots("自动化率达到N%"), ["N"]);
         assert_eq!(slots("成本降低××万元"), ["××"]);
         assert_eq!(slots("转化率达到x"), ["x"]);

@@ -268,7 +268,12 @@ const ENGLISH_BASELINE_LEADS: [&str; 10] = [
 
 fn is_baseline(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
-    BASELINE_LEADS.iter().any(|lead| before.ends_with(lead))
+    // 较去年末, 比上年底: the time is the reference's own.
+    let reference = before
+        .strip_suffix('去')
+        .or_else(|| before.strip_suffix('上'))
+        .unwrap_or(before);
+    BASELINE_LEADS.iter().any(|lead| reference.ends_with(lead))
         || ENGLISH_BASELINE_LEADS.iter().any(|lead| {
             let at = before.len().saturating_sub(lead.len());
             before
@@ -292,7 +297,7 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         // definition (入职90天内主动离职率).
         TimeKind::Window => {
             next.is_some_and(|c| (crate::syntax::is_cjk(c) || c.is_ascii_alphabetic()) && c != '的')
-                && !names_a_rate(after)
+                && (!names_a_rate(after) || handles_in_time(after))
         }
         // 3个月 is a duration, not March; 13月 is no month; a bare year inside a clause names
         // a thing (制定2027年…方案), at its start the period (2026年营收达到…).
@@ -305,7 +310,8 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         // 每月不多于5起 and 阅读量达到每月两本 are a rate's unit, not a cadence of work; but a
         // frequency raised to 每月两次 is how often the work happens.
         TimeKind::Cadence => {
-            !COMPARATORS.iter().any(|c| after.starts_with(c)) && !is_rate_unit(&text[..start])
+            let bounded = COMPARATORS.iter().any(|c| after.starts_with(c));
+            (!bounded || follows_work(&text[..start])) && !is_rate_unit(&text[..start])
         }
         TimeKind::Period => true,
     }
@@ -419,6 +425,35 @@ fn is_rate_unit(before: &str) -> bool {
 }
 
 /// The clause goes on to name a rate (…率) before any punctuation.
+/// A window before the rate of handling each event (考后5个工作日内完成率100%) bounds each
+/// event, unlike the window of a population's rate (入职90天内主动离职率).
+fn handles_in_time(after: &str) -> bool {
+    let stem: String = after.chars().take_while(|&c| c != '率').collect();
+    let lex = lexicon();
+    (1..=stem.chars().count().min(3)).any(|n| {
+        let tail: String = stem.chars().skip(stem.chars().count() - n).collect();
+        let classes = lex.classes(&tail);
+        [
+            WordClass::Completion,
+            WordClass::ActivityVerb,
+            WordClass::Result,
+        ]
+        .iter()
+        .any(|c| classes.has(*c))
+    })
+}
+
+/// Whether the team's own act stands right before a cadence (督导听课每周不少于15节次): then
+/// a bound after it counts the work, and the cadence is how often the work happens.
+fn follows_work(before: &str) -> bool {
+    let lex = lexicon();
+    let chars: Vec<char> = before.chars().rev().take(4).collect();
+    (2..=chars.len()).any(|n| {
+        let tail: String = chars[..n].iter().rev().collect();
+        lex.classes(&tail).has(WordClass::ActivityVerb)
+    })
+}
+
 fn names_a_rate(after: &str) -> bool {
     let clause: String = after
         .chars()
@@ -554,6 +589,13 @@ mod tests {
     }
 
     #[test]
+    fn a_bound_on_counted_work_and_a_handling_rate_keep_their_time() {
+        // The work is counted per week; each exam's grades are entered within the window.
+        assert!(has_time("校级督导听课每周不少于15节次"));
+        assert!(has_time("成绩录入在考后5个工作日内完成率100%"));
+    }
+
+    #[test]
     fn measured_durations_metric_windows_and_baselines_are_not_time_frames() {
         for text in [
             "IT响应时间控制在1小时内。",
@@ -577,6 +619,7 @@ mod tests {
             "志愿者平均服务时长提高到每人每年40小时",
             "新员工入职90天内主动离职率低于5%",
             "会员储值余额较3月末增加300万元",
+            "备件库存金额较去年末降低200万元",
             "全年不出现有效投诉",
         ] {
             assert!(!has_time(text), "{text}: {:?}", kinds(text));
