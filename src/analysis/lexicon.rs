@@ -131,11 +131,11 @@ pub struct Lexicon {
     /// Chinese terms (and the acronyms the Chinese lists hold), as written.
     words: FxHashMap<&'static str, Classes>,
     /// English terms, lower-cased; a phrase's words joined by one space.
-    english: FxHashMap<&'static str, Classes>,
+    english: FxHashMap<String, Classes>,
     /// Irregular verb forms and their base forms (ran → run).
     irregular: FxHashMap<&'static str, &'static str>,
     /// The first words of English phrases (as soon as possible, roll out).
-    phrase_starts: FxHashSet<&'static str>,
+    phrase_starts: FxHashSet<String>,
     longest_phrase: usize,
 }
 
@@ -155,14 +155,13 @@ pub enum Form {
 impl Lexicon {
     fn built_in() -> Self {
         let mut words: FxHashMap<&'static str, Classes> = FxHashMap::default();
-        let mut english: FxHashMap<&'static str, Classes> = FxHashMap::default();
+        let mut english: FxHashMap<String, Classes> = FxHashMap::default();
         for class in WordClass::ALL {
             for term in terms(class.chinese()) {
                 words.entry(term).or_default().0 |= class.bit();
             }
             for term in terms(class.english()) {
-                let key: &'static str = Box::leak(term.to_lowercase().into_boxed_str());
-                english.entry(key).or_default().0 |= class.bit();
+                english.entry(term.to_lowercase()).or_default().0 |= class.bit();
             }
         }
         let irregular = terms(include_str!("../../rules/lexicon/en/irregular-verbs.txt"))
@@ -173,6 +172,7 @@ impl Lexicon {
         let phrase_starts = phrases
             .clone()
             .filter_map(|k| k.split(' ').next())
+            .map(str::to_owned)
             .collect();
         let longest_phrase = phrases.map(|k| k.split(' ').count()).max().unwrap_or(1);
         Lexicon {
@@ -239,7 +239,7 @@ impl Lexicon {
             return Some((*classes, Form::Base));
         }
         if let Some(base) = self.irregular.get(lower) {
-            return self.english.get(base).map(|c| (*c, Form::Past));
+            return self.english.get(*base).map(|c| (*c, Form::Past));
         }
         base_forms(lower)
             .find_map(|(base, form)| self.english.get(base.as_str()).map(|c| (*c, form)))
