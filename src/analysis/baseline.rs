@@ -48,17 +48,21 @@ static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
 
 static ENGLISH_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     let lead = r"(?:vs\.?|versus|compared\s+(?:with|to)|relative\s+to|against|over|than|up\s+from|down\s+from)";
-    let period = r"(?:(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|week|period|half|sprint)|(?:Q[1-4]|H[12])(?:\s+(?:19|20)[0-9]{2})?|FY\s?[0-9]{2,4}|(?:19|20)[0-9]{2})";
+    let period = r"(?:(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|week|period|half|sprint)|(?:Q[1-4]|H[12])(?:\s+(?:19|20)[0-9]{2})?|FY\s?[0-9]{2,4})";
+    // A bare year only after a lead that can only compare: `over 1950 stores` is a count.
+    let year_lead = r"(?:vs\.?|versus|compared\s+(?:with|to)|relative\s+to)";
     Regex::new(&format!(
-        r"(?i-u:\b{lead}\s+{period}\b|\b(?:YoY|QoQ|MoM|WoW|year[- ]over[- ]year|quarter[- ]over[- ]quarter|month[- ]over[- ]month)\b|\b(?:over\s+|from\s+)?the\s+baseline(?:\s+of)?\b)|(?i-u:\b(?:up|down)\s+from\s+)[$€£¥]?[0-9][0-9,.]*"
+        r"(?i-u:\b{lead}\s+{period}\b|\b{year_lead}\s+(?:19|20)[0-9]{{2}}\b|\b(?:YoY|QoQ|MoM|WoW|year[- ]over[- ]year|quarter[- ]over[- ]quarter|month[- ]over[- ]month)\b|\b(?:over\s+|from\s+)?the\s+baseline(?:\s+of)?\b)|(?i-u:\b(?:up|down)\s+from\s+)[$€£¥]?[0-9][0-9,.]*"
     ))
     .expect("valid English baseline pattern")
 });
 
 static ENGLISH_FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
-    let unit = r"(?:%|\s?(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|ms|points?|pts))";
+    // `%` ends a value without a word boundary after it; the words do need one.
+    let unit = r"(?:%|\s?(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|ms|points?|pts)\b)";
+    let magnitude = r"(?:k|m|bn|b|million|billion|thousand)";
     Regex::new(&format!(
-        r"(?i-u:\bfrom\s+)[$€£¥]?(?i-u:(?P<from>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<from_unit>{unit})?\s+to\s+(?:under\s+|below\s+|above\s+|over\s+|less\s+than\s+|more\s+than\s+)?)[$€£¥]?(?i-u:(?P<to>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<to_unit>{unit})?\b)"
+        r"(?i-u:\bfrom\s+)[$€£¥]?(?i-u:(?P<from>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<from_magnitude>{magnitude}\b)?(?P<from_unit>{unit})?\s+to\s+(?:under\s+|below\s+|above\s+|over\s+|less\s+than\s+|more\s+than\s+)?)[$€£¥]?(?i-u:(?P<to>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<to_magnitude>{magnitude}\b)?(?P<to_unit>{unit})?)"
     ))
     .expect("valid English from-to pattern")
 });
@@ -84,7 +88,7 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
                 span: Span::new(base + whole.start(), base + whole.end()),
                 from: value(&caps, "from", "from_unit"),
                 to: value(&caps, "to", "to_unit").or_else(|| value(&caps, "to", "from_unit")),
-                direction: caps.name("verb").map(|v| direction_of(v.as_str())),
+                direction: caps.name("verb").and_then(|v| direction_of(v.as_str())),
             }
         })
         .collect();
@@ -158,59 +162,101 @@ fn english_values(caps: &regex::Captures<'_>) -> (Option<f64>, Option<f64>) {
         let unit = own.as_ref().or(from_unit.as_ref()).or(to_unit.as_ref());
         unit.and_then(|u| english_minutes_in(u)).unwrap_or(1.0)
     };
-    let number = |group: &str| {
-        caps.name(group)
-            .and_then(|n| n.as_str().replace(',', "").parse::<f64>().ok())
+    let number = |group: &str, magnitude: &str| {
+        let n = caps
+            .name(group)?
+            .as_str()
+            .replace(',', "")
+            .parse::<f64>()
+            .ok()?;
+        let times =
+            caps.name(magnitude)
+                .map_or(1.0, |m| match m.as_str().to_ascii_lowercase().as_str() {
+                    "k" | "thousand" => 1e3,
+                    "m" | "million" => 1e6,
+                    _ => 1e9,
+                });
+        Some(n * times)
     };
     (
-        number("from").map(|n| n * scale(&from_unit)),
-        number("to").map(|n| n * scale(&to_unit)),
+        number("from", "from_magnitude").map(|n| n * scale(&from_unit)),
+        number("to", "to_magnitude").map(|n| n * scale(&to_unit)),
     )
 }
 
+/// A duration unit of `from A to B`, in minutes, as the pattern captures it.
 fn english_minutes_in(unit: &str) -> Option<f64> {
-    let unit = unit.trim_end_matches('s');
     Some(match unit {
-        "m" => 1.0 / 60_000.0,
-        "" | "sec" | "second" => 1.0 / 60.0,
-        "min" | "minute" => 1.0,
-        "h" | "hr" | "hour" => 60.0,
-        "day" => 1440.0,
-        "week" => 10080.0,
-        "month" => 43200.0,
-        "year" => 525_600.0,
+        "ms" => 1.0 / 60_000.0,
+        "s" | "sec" | "secs" | "second" | "seconds" => 1.0 / 60.0,
+        "min" | "mins" | "minute" | "minutes" => 1.0,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
+        "day" | "days" => 1440.0,
+        "week" | "weeks" => 10080.0,
+        "month" | "months" => 43200.0,
+        "year" | "years" => 525_600.0,
         _ => return None,
     })
 }
 
-/// The direction the last verb of change before `from A to B` says (raise … from, cut …
-/// from), if any.
+/// The direction the verb of change of `from A to B`'s clause says (raise … from, cut …
+/// from), if any: the first such word since the clause began, whole words only. `improve`
+/// says no direction: latency improves downwards.
 fn english_direction(before: &str) -> Option<Direction> {
-    const UP: [&str; 12] = [
-        "increase", "raise", "grow", "lift", "boost", "improve", "expand", "extend", "rise",
-        "climb", "double", "triple",
+    const UP: [&str; 11] = [
+        "increase", "raise", "grow", "lift", "boost", "expand", "extend", "rise", "climb",
+        "double", "triple",
     ];
-    const DOWN: [&str; 12] = [
+    const DOWN: [&str; 13] = [
         "reduce", "decrease", "cut", "lower", "shorten", "shrink", "drop", "fall", "decline",
-        "slash", "trim", "minimi",
+        "slash", "trim", "minimize", "halve",
     ];
-    let word = before
+    let clause_start = before
+        .rfind([',', ';', ':', '，', '；', '。'])
+        .map_or(0, |at| at + 1);
+    let clause = &before[clause_start..];
+    let clause = clause.rfind(" and ").map_or(clause, |at| &clause[at + 5..]);
+    let is = |word: &str, verbs: &[&str]| verbs.iter().any(|v| inflects(word, v));
+    clause
         .split(|c: char| !c.is_ascii_alphabetic())
-        .rev()
         .map(|w| w.to_ascii_lowercase())
-        .find(|w| UP.iter().chain(&DOWN).any(|v| w.starts_with(v)))?;
-    Some(if DOWN.iter().any(|v| word.starts_with(v)) {
-        Direction::Down
-    } else {
-        Direction::Up
-    })
+        .find_map(|w| {
+            if is(&w, &UP) {
+                Some(Direction::Up)
+            } else if is(&w, &DOWN) {
+                Some(Direction::Down)
+            } else {
+                None
+            }
+        })
 }
 
-fn direction_of(verb: &str) -> Direction {
+/// Whether `word` is `verb` or one of its regular forms (cuts, cutting, lowered, raising).
+fn inflects(word: &str, verb: &str) -> bool {
+    let stem = verb.strip_suffix('e').unwrap_or(verb);
+    let last = &verb[verb.len() - 1..];
+    [
+        verb.to_owned(),
+        format!("{verb}s"),
+        format!("{verb}es"),
+        format!("{stem}ed"),
+        format!("{stem}ing"),
+        format!("{verb}{last}ed"),
+        format!("{verb}{last}ing"),
+    ]
+    .iter()
+    .any(|form| form == word)
+}
+
+/// The direction a Chinese verb of change says; 优化 and 改善 say none (a time improves by
+/// falling).
+fn direction_of(verb: &str) -> Option<Direction> {
     if ["降低", "下降", "减少", "缩短", "压缩", "降", "减"].contains(&verb) {
-        Direction::Down
+        Some(Direction::Down)
+    } else if ["优化", "改善"].contains(&verb) {
+        None
     } else {
-        Direction::Up
+        Some(Direction::Up)
     }
 }
 
@@ -273,6 +319,23 @@ mod tests {
             (minutes[0].from, minutes[0].to, minutes[0].direction),
             (Some(120.0), Some(15.0), Some(Direction::Down))
         );
+        let money = find("Grow ARR from $900K to $1.2M", 0);
+        assert_eq!(
+            (money[0].from, money[0].to),
+            (Some(900_000.0), Some(1_200_000.0))
+        );
+        let percent = find("Lift conversion from 4% to 6%", 0);
+        assert_eq!(
+            &"Lift conversion from 4% to 6%"[percent[0].span.range()],
+            "from 4% to 6%"
+        );
+        // The clause's own verb, whole words: not `lower-tier`, not `cut` in another clause.
+        let up = find("Grow lower-tier accounts from 10 to 20", 0);
+        assert_eq!(up[0].direction, Some(Direction::Up));
+        let other = find("Cut costs, and move users from 100 to 200", 0);
+        assert_eq!(other[0].direction, None);
+        let improve = find("Improve p95 latency from 800 ms to 300 ms", 0);
+        assert_eq!(improve[0].direction, None);
         let days = find("Shorten the sales cycle from 94 to 70 days", 0);
         assert_eq!(
             (days[0].from, days[0].to),
@@ -288,6 +351,8 @@ mod tests {
             "页面加载时间降低至1秒",
             "Reduce p95 latency to 200 ms",
             "Move from reactive to preventive maintenance",
+            "Sign more than 2000 new users",
+            "Open over 1950 stores",
         ] {
             assert!(spans(text).is_empty(), "{text}");
         }

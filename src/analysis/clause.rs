@@ -158,15 +158,49 @@ const ACTS: [WordClass; 4] = [
 
 /// A word that names a time rather than a means after `through` (through Q3, through June).
 fn names_a_time(word: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    const TIMES: [&str; 33] = [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "end",
+        "year",
+        "year-end",
     ];
     let lower = word.to_ascii_lowercase();
+    let fiscal = lower
+        .strip_prefix("fy")
+        .is_some_and(|y| y.starts_with(|c: char| c.is_ascii_digit()));
     lower.starts_with(|c: char| c.is_ascii_digit())
-        || MONTHS.iter().any(|m| lower.starts_with(m))
-        || ["q1", "q2", "q3", "q4", "h1", "h2", "end", "year"].contains(&lower.as_str())
-        || lower.starts_with("fy")
-        || lower.starts_with("eo")
+        || TIMES.contains(&lower.as_str())
+        || fiscal
+        || ["eoy", "eoq", "eom"].contains(&lower.as_str())
 }
 
 /// One punctuation-delimited segment: a role from its first word, then a split at an
@@ -289,6 +323,14 @@ mod tests {
         assert_eq!(
             clauses("Grow ARR from $4M to $5M through Q3"),
             [(Role::Main, "Grow ARR from $4M to $5M through Q3")]
+        );
+        // …but a word that only starts like a month is a means.
+        assert_eq!(
+            clauses("Grow signups through marketing campaigns"),
+            [
+                (Role::Main, "Grow signups"),
+                (Role::Means, "through marketing campaigns")
+            ]
         );
     }
 

@@ -3,6 +3,8 @@
 
 use super::baseline::{self, Baseline};
 use super::clause::{self, Clause, Role};
+use rustc_hash::FxHashSet;
+
 use super::kind::{self, Judgement, Kind};
 use super::language::{Language, Script};
 use super::lexicon::WordClass;
@@ -49,12 +51,13 @@ impl Facts {
         facts.baselines = baseline::find(text, base);
         let words = segment::words(text, base, vocabulary);
         facts.clauses = clause::split(&words, facts.language.dominant);
-        let measures: Vec<Span> = facts
+        let mut measures: Vec<Span> = facts
             .quantities
             .iter()
             .map(|q| q.span)
             .chain(facts.placeholders.iter().copied())
             .collect();
+        measures.sort_by_key(|m| m.start);
         let windows: Vec<Span> = facts
             .time_frames
             .iter()
@@ -68,15 +71,11 @@ impl Facts {
         facts.judgement = kind::judge(&words, &facts.clauses, evidence, facts.language.dominant);
         facts.terms = terms(&words, &facts.clauses, &facts.quantities);
         if facts.language.dominant == Some(Script::English) {
-            let predicates: Vec<Span> = facts
-                .judgement
-                .verdicts
-                .iter()
-                .map(|(_, v)| v.span)
-                .collect();
-            facts
-                .terms
-                .retain(|t| is_english_verb_use(t, &words, &facts.clauses, &predicates));
+            let verbs = english_verb_spans(&words, &facts.clauses, &facts.judgement);
+            facts.terms.retain(|t| {
+                !matches!(t.class, WordClass::Vague | WordClass::Maintain)
+                    || verbs.contains(&t.span)
+            });
         }
         facts.changes = facts
             .quantities
@@ -213,26 +212,22 @@ fn is_change(before: &str) -> bool {
     english || CHANGE_VERBS.iter().any(|v| before.ends_with(v))
 }
 
-/// An English vague or maintain word counts where it is a verb: leading its clause ("Improve
-/// the process", "Try to keep…") or read as the predicate, not modifying a noun ("support
+/// Where an English vague or maintain word counts, as a verb: leading its clause ("Improve
+/// the process", "Try to keep…") or read as the predicate; not modifying a noun ("support
 /// calls", "drive time").
-fn is_english_verb_use(
-    term: &Term,
+fn english_verb_spans(
     words: &[Word<'_>],
     clauses: &[Clause],
-    predicates: &[Span],
-) -> bool {
-    if !matches!(term.class, WordClass::Vague | WordClass::Maintain)
-        || predicates.contains(&term.span)
-    {
-        return true;
-    }
-    clauses.iter().any(|c| {
-        let leading = words[c.words.0..c.words.1]
+    judgement: &Judgement,
+) -> FxHashSet<Span> {
+    let leading = clauses.iter().filter_map(|c| {
+        words[c.words.0..c.words.1]
             .iter()
-            .find(|w| !w.is_punctuation() && !w.is(WordClass::Hedge));
-        leading.is_some_and(|w| w.span == term.span)
-    })
+            .find(|w| !w.is_punctuation() && !w.is(WordClass::Hedge))
+            .map(|w| w.span)
+    });
+    let predicates = judgement.verdicts.iter().map(|(_, v)| v.span);
+    leading.chain(predicates).collect()
 }
 
 fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec<Term> {
@@ -242,11 +237,18 @@ fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec
         WordClass::Absolute,
         WordClass::Maintain,
     ];
+    // Clauses are in text order: the one a span may fall in is the last that starts before it.
     let role_at = |span: Span| {
-        clauses
-            .iter()
-            .find(|c| c.span.start <= span.start && span.end <= c.span.end)
+        let at = clauses.partition_point(|c| c.span.start <= span.start);
+        at.checked_sub(1)
+            .map(|i| &clauses[i])
+            .filter(|c| span.end <= c.span.end)
             .map_or(Role::Main, |c| c.role)
+    };
+    // The word before a span, spaces skipped.
+    let word_before = |span: Span| {
+        let at = words.partition_point(|w| w.span.end <= span.start);
+        words[..at].iter().rev().find(|w| !w.text.trim().is_empty())
     };
     let mut terms: Vec<Term> = words
         .iter()
@@ -266,8 +268,10 @@ fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec
     // a percentage is a level like any other, and a starting value (从100%…, from 0 to …)
     // is no target.
     let starts_from = |q: &Quantity| {
-        let before = words.iter().rev().find(|w| w.span.end <= q.span.start);
-        before.is_some_and(|w| matches!(w.text, "从" | "由" | "from" | "From"))
+        let at = words.partition_point(|w| w.span.end <= q.span.start);
+        // `from $0`: the currency sign stands between.
+        let before = words[..at].iter().rev().find(|w| !w.is_punctuation());
+        before.is_some_and(|w| matches!(w.text, "从" | "由") || w.text.eq_ignore_ascii_case("from"))
     };
     for q in quantities.iter().filter(|q| !starts_from(q)) {
         let absolute =
@@ -280,15 +284,12 @@ fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec
             });
         }
     }
-    // `1,000 more customers`, `2x better`: a quantity gives the comparative its standard.
+    // `1,000 more customers`, `2x better`: a quantity right before a comparative gives it its
+    // standard (not one before a comma: 降低10%，尽快…).
+    let quantity_ends: FxHashSet<usize> = quantities.iter().map(|q| q.span.end).collect();
     terms.retain(|t| {
         t.class != WordClass::Hedge
-            || !quantities.iter().any(|q| {
-                let between = words
-                    .iter()
-                    .filter(|w| q.span.end <= w.span.start && w.span.end <= t.span.start);
-                q.span.end <= t.span.start && between.clone().all(|w| w.is_punctuation())
-            })
+            || !word_before(t.span).is_some_and(|w| quantity_ends.contains(&w.span.end))
     });
     terms.sort_by_key(|t| t.span.start);
     terms
@@ -316,6 +317,14 @@ mod tests {
         assert_eq!(
             terms_of("Fix bugs as soon as possible", WordClass::Hedge),
             ["as soon as possible"]
+        );
+    }
+
+    #[test]
+    fn a_hedge_after_a_comma_is_still_one() {
+        assert_eq!(
+            terms_of("投诉率降低10%，尽快完成整改", WordClass::Hedge),
+            ["尽快"]
         );
     }
 

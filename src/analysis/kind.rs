@@ -64,6 +64,7 @@ pub fn decisive(clauses: &[Clause]) -> Vec<usize> {
 /// placeholders, and of its per-event windows (在1个工作日内).
 #[derive(Debug, Clone, Copy)]
 pub struct Evidence<'a> {
+    /// In text order.
     pub measures: &'a [Span],
     pub windows: &'a [Span],
 }

@@ -320,13 +320,18 @@ pub fn is_english(word: &str) -> bool {
 
 /// The base forms a lower-cased English word may be an inflection of, most likely first.
 fn base_forms(word: &str) -> impl Iterator<Item = (String, Form)> + '_ {
+    let mut candidates: Vec<(String, Form)> = Vec::new();
+    // Endings are English: a word with other letters (a₂ed) has none, and its bytes are not
+    // its characters.
+    if !word.is_ascii() {
+        return candidates.into_iter();
+    }
     let strip = |suffix: &str| word.strip_suffix(suffix).filter(|stem| stem.len() >= 2);
     let undouble = |stem: &str| {
         let bytes = stem.as_bytes();
         let doubled = bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
         doubled.then(|| stem[..stem.len() - 1].to_owned())
     };
-    let mut candidates: Vec<(String, Form)> = Vec::new();
     if let Some(stem) = strip("ies").or_else(|| strip("ied")) {
         let form = if word.ends_with('s') {
             Form::S
@@ -347,9 +352,6 @@ fn base_forms(word: &str) -> impl Iterator<Item = (String, Form)> + '_ {
             candidates.push((format!("{stem}e"), form));
             candidates.extend(undouble(stem).map(|s| (s, form)));
         }
-    }
-    if let Some(stem) = strip("d").filter(|s| s.ends_with('e')) {
-        candidates.push((stem.to_owned(), Form::Past));
     }
     candidates.into_iter()
 }
@@ -395,12 +397,16 @@ mod tests {
             ("families", WordClass::Partner, Form::S),
             ("improve", WordClass::Vague, Form::Base),
             ("cross-trained", WordClass::ActivityVerb, Form::Past),
+            ("hired", WordClass::ActivityVerb, Form::Past),
         ] {
             let (classes, found) = lex.english_entry(word).expect(word);
             assert!(classes.has(class), "{word}");
             assert_eq!(found, form, "{word}");
         }
         assert!(lex.english_entry("unlisted").is_none());
+        // Not English letters: no endings to strip, and no panic on multi-byte characters.
+        assert!(lex.english_entry("a₂ed").is_none());
+        assert!(lex.english_entry("x₂₂ing").is_none());
         assert!(lex.classes("NPS").has(WordClass::Metric));
     }
 

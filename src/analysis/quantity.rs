@@ -89,6 +89,7 @@ const ARTICLE_CLASSIFIERS: [&str; 5] = ["个", "套", "项", "种", "份"];
 /// (time frames and placeholders found before).
 pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
     let idioms = idiom_spans(text);
+    let titles = title_spans(text);
     let mut found: Vec<Quantity> = Vec::new();
     for m in NUMBER.find_iter(text) {
         let (start, end) = (m.start(), m.end());
@@ -133,7 +134,7 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         }
         if is_ordinal_or_means_span(text, start)
             || is_year(numeral, unit_text)
-            || in_title(text, start)
+            || titles.iter().any(|t| t.contains(&start))
         {
             continue;
         }
@@ -303,12 +304,17 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     false
 }
 
-/// Inside a title (《3-6岁儿童学习与发展指南》) numbers are part of a name.
-fn in_title(text: &str, start: usize) -> bool {
-    let before = &text[..start];
-    before
-        .rfind('《')
-        .is_some_and(|open| !before[open..].contains('》'))
+/// The byte ranges of titles (《3-6岁儿童学习与发展指南》), inside which numbers are part of a
+/// name; an unclosed title runs to the end. Found once per text, not once per number.
+fn title_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut titles = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = text[rest..].find('《').map(|at| rest + at) {
+        let close = text[open..].find('》').map_or(text.len(), |at| open + at);
+        titles.push(open..close);
+        rest = close;
+    }
+    titles
 }
 
 /// 2027年 is a date, wherever it stands.

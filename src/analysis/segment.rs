@@ -192,13 +192,13 @@ fn plain_words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<W
     join_phrases(text, base, words)
 }
 
-/// The length of the word `text` starts with.
+/// The length of the word `text` starts with, looking at each character once.
 fn token_length(text: &str) -> usize {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars = text.char_indices().peekable();
+    let mut previous: Option<char> = None;
     let mut end = 0;
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).map(|&(_, n)| n);
-        let previous = i.checked_sub(1).map(|p| chars[p].1);
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         let joins = match c {
             _ if c.is_alphanumeric() => true,
             '\'' | '’' | '-' | '/' => {
@@ -216,6 +216,7 @@ fn token_length(text: &str) -> usize {
             break;
         }
         end = at + c.len_utf8();
+        previous = Some(c);
     }
     end
 }

@@ -44,8 +44,10 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
     let half = r"(?:[上下]半年|[Hh][12])";
     let year = r"(?:19|20)[0-9]{2}\s*(?:年|财年)";
     let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    // `09/30`, `9/30/2026`; not `1/3`, which reads as a fraction.
+    let slash_date = r"(?:(?:0[1-9]|1[0-2])/[0-3][0-9]|[1-9]/(?:1[3-9]|2[0-9]|3[01]))(?:/(?:[0-9]{2}){1,2})?|[1-9]/[0-9]{1,2}/(?:[0-9]{2}){1,2}";
     let date = format!(
-        r"(?:{month}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+[0-9]{{4}})?|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[01]?[0-9]/[0-3]?[0-9](?:/(?:[0-9]{{2}}){{1,2}})?|{month}(?:\s+[0-9]{{4}})?)"
+        r"(?:{month}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+[0-9]{{4}})?|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|{slash_date}|{month}(?:\s+[0-9]{{4}})?|(?:19|20)[0-9]{{2}})"
     );
     let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month)[- ]end)";
     let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week)";
@@ -59,7 +61,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
             TimeKind::Deadline,
             &['a'],
             format!(
-                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting(?:\s+in)?|due|on)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9-]+\s+)?{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
+                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting(?:\s+in)?|due|on)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word}|(?:19|20)[0-9]{{2}})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9-]+\s+)?{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
             ),
         ),
         (
@@ -303,7 +305,13 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         // a thing (制定2027年…方案), at its start the period (2026年营收达到…).
         TimeKind::Deadline => {
             let phrase = &text[start..end];
-            !text[..start].ends_with('个')
+            // `grow by 2000 users`: a count, not a year.
+            let counts_things = phrase.ends_with(|c: char| c.is_ascii_digit())
+                && text[end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
+            !counts_things
+                && !text[..start].ends_with('个')
                 && month_is_valid(phrase)
                 && (!is_bare_year(phrase) || at_clause_start(text, start))
         }
@@ -317,22 +325,23 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
     }
 }
 
-/// Whether an English cadence is how often the work happens. Not when it names a metric's
-/// window: an adjective with no article before its noun (`monthly logo churn`, `weekly active
-/// users`); nor when it is a rate's unit, right after the value (`below 200 per month`, `to X
-/// per week`, `at least once a month`). `a weekly readout`, `tests every sprint` and
-/// `audited weekly` are cadences.
 /// In a cadence that counts events (`four times a week`, `twice weekly`), the length of the
 /// count: a number of its own, which the rest of the cadence does not hide.
 pub fn event_count_length(cadence: &str) -> usize {
-    let lower = cadence.to_ascii_lowercase();
-    if let Some(at) = lower.find(" times ") {
-        return at + " times".len();
-    }
-    ["twice", "once"]
+    let mut words = cadence.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let counted = if ["twice", "once"]
         .iter()
-        .find(|w| lower.starts_with(*w))
-        .map_or(0, |w| w.len())
+        .any(|w| first.eq_ignore_ascii_case(w))
+    {
+        Some(first)
+    } else {
+        words.next().filter(|w| w.eq_ignore_ascii_case("times"))
+    };
+    // Up to the end of the count's last word, whatever the spaces between.
+    counted.map_or(0, |w| {
+        w.as_ptr() as usize - cadence.as_ptr() as usize + w.len()
+    })
 }
 
 /// A cadence adjective before a noun is how often work happens when an act leads it (`Hold
@@ -355,6 +364,11 @@ fn schedules_work(previous: &str, after: &str) -> bool {
     acted || event
 }
 
+/// Whether an English cadence is how often the work happens. Not when it names a metric's
+/// window: an adjective with no article before its noun (`monthly logo churn`, `weekly active
+/// users`); nor when it is a rate's unit, right after the value (`below 200 per month`, `to X
+/// per week`, `at least once a month`). `a weekly readout`, `tests every sprint` and
+/// `audited weekly` are cadences.
 fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
     let phrase = &text[start..end];
     let before = text[..start].trim_end();
@@ -424,7 +438,6 @@ fn is_rate_unit(before: &str) -> bool {
     TARGETS.iter().any(|t| before.ends_with(t)) && !frequency
 }
 
-/// The clause goes on to name a rate (…率) before any punctuation.
 /// A window before the rate of handling each event (考后5个工作日内完成率100%) bounds each
 /// event, unlike the window of a population's rate (入职90天内主动离职率).
 fn handles_in_time(after: &str) -> bool {
@@ -454,6 +467,7 @@ fn follows_work(before: &str) -> bool {
     })
 }
 
+/// The clause goes on to name a rate (…率) before any punctuation.
 fn names_a_rate(after: &str) -> bool {
     let clause: String = after
         .chars()
@@ -652,6 +666,12 @@ mod english_tests {
                 ("by 2026-09-30", Deadline),
             ),
             ("Cut DSO to under 45 by EOY.", ("by EOY", Deadline)),
+            ("Migrate 12 services by 2026.", ("by 2026", Deadline)),
+            ("Get the SOC 2 report by 09/30.", ("by 09/30", Deadline)),
+            (
+                "Story-time sessions run twice weekly.",
+                ("twice weekly", Cadence),
+            ),
             (
                 "Achieve certification by end of June.",
                 ("by end of June", Deadline),
@@ -686,6 +706,9 @@ mod english_tests {
     #[test]
     fn metric_windows_and_baselines_are_not_time_frames() {
         for text in [
+            "Grow signups by 2000 users",
+            "Cut costs by 1/3",
+            "API uptime of 99.95% measured monthly",
             "Grow weekly active users to 25,000",
             "Bring monthly logo churn below 1.5%",
             "Manual entries fall below 200 per month",

@@ -40,10 +40,12 @@ impl Locale {
     /// The locale most of a set of items are written in: a document-level finding speaks it.
     pub fn of_most<'t>(texts: impl Iterator<Item = &'t str>) -> Locale {
         let (mut english, mut chinese) = (0, 0);
+        // Items in neither language (`KPI ≥ 95%`) do not vote.
         for text in texts {
-            match Locale::of_text(text) {
-                Locale::English => english += 1,
-                Locale::Chinese => chinese += 1,
+            match Language::of(text).dominant {
+                Some(Script::English) => english += 1,
+                Some(Script::Chinese) => chinese += 1,
+                None => {}
             }
         }
         if english > chinese {

@@ -11,8 +11,9 @@ use crate::source::Span;
 
 pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
     let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
+    let asides = asides(words);
     for i in decisive(clauses) {
-        let body = outside_asides(words, content_words(words, &clauses[i]));
+        let body = outside(&asides, content_words(words, &clauses[i]));
         let Some(mut verdict) = judge_clause(&body, &clauses[i], evidence) else {
             continue;
         };
@@ -29,9 +30,9 @@ pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> 
     decide(verdicts, clauses)
 }
 
-/// The words not inside parentheses: an aside ("(quarterly survey)") says how something is
-/// measured, not what the key result is.
-fn outside_asides<'a, 'w>(words: &[Word<'w>], body: Vec<&'a Word<'w>>) -> Vec<&'a Word<'w>> {
+/// The spans in parentheses, in text order: an aside ("(quarterly survey)") says how
+/// something is measured, not what the key result is.
+fn asides(words: &[Word<'_>]) -> Vec<Span> {
     let mut depth = 0usize;
     let mut inside: Vec<Span> = Vec::new();
     let mut open_at = 0;
@@ -52,12 +53,19 @@ fn outside_asides<'a, 'w>(words: &[Word<'w>], body: Vec<&'a Word<'w>>) -> Vec<&'
             _ => {}
         }
     }
+    inside
+}
+
+/// Whether a span lies inside one of `spans`, which are in text order and do not overlap.
+fn within(spans: &[Span], span: Span) -> bool {
+    let at = spans.partition_point(|s| s.start <= span.start);
+    at.checked_sub(1).is_some_and(|i| span.end <= spans[i].end)
+}
+
+/// The words outside the asides.
+fn outside<'a, 'w>(asides: &[Span], body: Vec<&'a Word<'w>>) -> Vec<&'a Word<'w>> {
     body.into_iter()
-        .filter(|w| {
-            !inside
-                .iter()
-                .any(|s| s.start <= w.span.start && w.span.end <= s.end)
-        })
+        .filter(|w| !within(asides, w.span))
         .collect()
 }
 
@@ -82,10 +90,9 @@ const PREPOSITIONS: [&str; 24] = [
     "between",
 ];
 
-/// Words that start a noun phrase, or join two.
-const DETERMINERS: [&str; 14] = [
-    "the", "a", "an", "our", "their", "its", "all", "every", "each", "this", "these", "those",
-    "no", "and",
+/// Words that start a noun phrase.
+const ARTICLES: [&str; 13] = [
+    "the", "a", "an", "our", "their", "its", "all", "every", "each", "this", "these", "those", "no",
 ];
 
 fn is_one_of(word: &Word<'_>, list: &[&str]) -> bool {
@@ -93,7 +100,7 @@ fn is_one_of(word: &Word<'_>, list: &[&str]) -> bool {
 }
 
 fn is_function_word(word: &Word<'_>) -> bool {
-    is_one_of(word, &PREPOSITIONS) || is_one_of(word, &DETERMINERS) || word.text == "of"
+    is_one_of(word, &PREPOSITIONS) || is_one_of(word, &ARTICLES) || is_one_of(word, &["of", "and"])
 }
 
 fn form(word: &Word<'_>) -> Option<Form> {
@@ -106,11 +113,7 @@ fn is_verb(word: &Word<'_>) -> bool {
 
 /// A word inside a quantity or placeholder ("two", "18,000", "X").
 fn is_measure(word: &Word<'_>, evidence: Evidence<'_>) -> bool {
-    word.tag == "m"
-        || evidence
-            .measures
-            .iter()
-            .any(|m| m.start <= word.span.start && word.span.end <= m.end)
+    word.tag == "m" || within(evidence.measures, word.span)
 }
 
 fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> Option<Verdict> {
@@ -124,17 +127,17 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             class,
         })
     };
+    let predicate = predicate(body, evidence);
     if let Some(window) = evidence.windows.iter().find(|w| inside(w)) {
         // A service level: what others ask handled within a window ("Patients triaged within
         // 10 minutes", "Respond to every request within 24 hours"); a window on the team's
         // own work ("complete the onboarding checklist within 30 days") keeps it a task.
-        if let Some(handled) = handled(body, predicate(body, evidence), window.start, evidence)
+        if let Some(handled) = handled(body, predicate, window.start, evidence)
             .filter(|w| !is_own(w) || w.is(WordClass::Request))
         {
             return verdict(Kind::Outcome, handled, WordClass::Result);
         }
     }
-    let predicate = predicate(body, evidence);
     if let Some(served) = service_level(body, predicate) {
         return verdict(Kind::Outcome, served, WordClass::Result);
     }
@@ -257,8 +260,15 @@ fn service_level<'a, 'w>(body: &[&'a Word<'w>], predicate: Option<usize>) -> Opt
 
 /// How many words open the clause only to soften it: "Try to", "Successfully".
 fn leading_hedges(body: &[&Word<'_>]) -> usize {
-    body.iter()
-        .take_while(|w| w.is(WordClass::Hedge) || (w.text.ends_with("ly") && w.classes.is_empty()))
+    // An unlisted -ly word softens only when a verb follows it: "Supply 500 kits" is a verb.
+    let adverb = |i: usize| {
+        let word = body[i];
+        word.text.ends_with("ly")
+            && word.classes.is_empty()
+            && body.get(i + 1).is_some_and(|n| is_verb(n))
+    };
+    (0..body.len())
+        .take_while(|&i| body[i].is(WordClass::Hedge) || adverb(i))
         .count()
 }
 
@@ -349,7 +359,7 @@ fn unlisted_verb(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
         && !first.text.ends_with("ly")
         && !is_function_word(first)
         && !is_measure(first, evidence)
-        && (is_one_of(next, &DETERMINERS[..13]) || is_measure(next, evidence))
+        && (is_one_of(next, &ARTICLES) || is_measure(next, evidence))
 }
 
 /// What the predicate acts on: the words after it up to the next phrase (of, in, with,
@@ -359,7 +369,7 @@ fn object<'a, 'w>(after: &[&'a Word<'w>], evidence: Evidence<'_>) -> Vec<&'a Wor
         .iter()
         .copied()
         .skip_while(|w| {
-            is_measure(w, evidence) || w.is(WordClass::Comparator) || is_one_of(w, &DETERMINERS)
+            is_measure(w, evidence) || w.is(WordClass::Comparator) || is_one_of(w, &ARTICLES)
         })
         .take_while(|w| {
             !is_function_word(w)
