@@ -76,7 +76,9 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
             '比' | '较' | '同' | '环' | '去' | '上' | '基' | '从' | '由' | '对' | '与'
         )
     };
-    let english = text.bytes().any(|b| b.is_ascii_alphabetic());
+    // English baselines are prose: lowercase words (`vs last quarter`, `from 4% to 6%`), not the
+    // capitals Chinese text brings in (KPI, Q1).
+    let english = text.bytes().any(|b| b.is_ascii_lowercase());
     if !text.contains(cue) && !english {
         return Vec::new();
     }

@@ -200,8 +200,9 @@ fn cue_bit(c: char) -> Option<u32> {
         '隔' => 22,
         '按' => 23,
         '逐' => 24,
-        // Any other Latin letter: the English patterns' cue.
-        'a'..='z' | 'A'..='Z' => 25,
+        // Any other lowercase Latin letter: the English patterns' cue. Chinese text brings
+        // capitals (KPI, Q1, DAU) but seldom English prose.
+        'a'..='z' => 25,
         _ => return None,
     })
 }
