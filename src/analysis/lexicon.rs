@@ -263,6 +263,14 @@ impl Lexicon {
         })
     }
 
+    /// Whether two English words (or phrases) are one: the same without case, spacing or
+    /// inflection (`improve`, `Improved`).
+    pub fn same_english_word(&self, a: &str, b: &str) -> bool {
+        let spaced = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (a, b) = (spaced(a), spaced(b));
+        a.eq_ignore_ascii_case(&b) || self.base_form(&a) == self.base_form(&b)
+    }
+
     /// The most words an English phrase of the lexicon has.
     pub fn longest_phrase(&self) -> usize {
         self.longest_phrase

@@ -189,7 +189,7 @@ fn plain_words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<W
         }
         rest = &rest[len..];
     }
-    join_phrases(text, base, words)
+    join_phrases(text, base, words, vocabulary)
 }
 
 /// The length of the word `text` starts with, looking at each character once.
@@ -222,7 +222,12 @@ fn token_length(text: &str) -> usize {
 }
 
 /// Merges the lexicon's phrases into one word each.
-fn join_phrases<'t>(text: &'t str, base: usize, words: Vec<Word<'t>>) -> Vec<Word<'t>> {
+fn join_phrases<'t>(
+    text: &'t str,
+    base: usize,
+    words: Vec<Word<'t>>,
+    vocabulary: &Vocabulary,
+) -> Vec<Word<'t>> {
     let lex = lexicon();
     let mut joined = Vec::with_capacity(words.len());
     let mut i = 0;
@@ -236,11 +241,12 @@ fn join_phrases<'t>(text: &'t str, base: usize, words: Vec<Word<'t>>) -> Vec<Wor
         match lex.phrase(&run) {
             Some((n, classes)) => {
                 let span = words[i].span.cover(words[i + n - 1].span);
+                let phrase = &text[span.start - base..span.end - base];
                 joined.push(Word {
-                    text: &text[span.start - base..span.end - base],
+                    text: phrase,
                     span,
                     tag: "eng",
-                    classes,
+                    classes: vocabulary.adjusted(phrase, classes),
                 });
                 i += n;
             }

@@ -1,6 +1,6 @@
 //! Words a configuration adds to the built-in lexicons (`[vocab]` in `okrlint.toml`).
 
-use super::lexicon::{Classes, WordClass, lexicon};
+use super::lexicon::{Classes, WordClass, is_english, lexicon};
 
 /// A configuration's words: more vague verbs, hedges and activity verbs; words never to flag;
 /// and words for the segmenter to keep whole (from a user dictionary).
@@ -22,16 +22,28 @@ impl Vocabulary {
     /// A word's classes: the built-in ones, with this vocabulary's additions; an accepted word
     /// has none, so nothing flags it.
     pub fn classes(&self, word: &str) -> Classes {
-        if self.accept.iter().any(|w| w == word) {
+        self.adjusted(word, lexicon().classes(word))
+    }
+
+    /// A word's (or a phrase's) built-in classes, with this vocabulary's additions. English
+    /// is compared without case and by base form: `accept = ["improve"]` covers `Improved`.
+    pub fn adjusted(&self, word: &str, mut classes: Classes) -> Classes {
+        if self.is_empty() {
+            return classes;
+        }
+        let listed = |list: &[String]| {
+            list.iter()
+                .any(|w| w == word || (is_english(word) && lexicon().same_english_word(w, word)))
+        };
+        if listed(&self.accept) {
             return Classes::default();
         }
-        let mut classes = lexicon().classes(word);
         for (list, class) in [
             (&self.vague, WordClass::Vague),
             (&self.hedge, WordClass::Hedge),
             (&self.activity, WordClass::ActivityVerb),
         ] {
-            if list.iter().any(|w| w == word) {
+            if listed(list) {
                 classes = classes.with(class);
             }
         }
@@ -61,4 +73,27 @@ pub struct Options {
     /// The period every key result inherits when no heading declares one (`[period] default`).
     pub default_period: Option<String>,
     pub vocabulary: Vocabulary,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_words_are_matched_without_case_and_by_base_form() {
+        let vocabulary = Vocabulary {
+            accept: vec!["improve".to_owned(), "as soon as possible".to_owned()],
+            hedge: vec!["ideally".to_owned()],
+            ..Vocabulary::default()
+        };
+        assert!(vocabulary.classes("Improved").is_empty());
+        assert!(vocabulary.classes("Ideally").has(WordClass::Hedge));
+        let phrase = lexicon().classes("as soon as possible");
+        assert!(!phrase.is_empty());
+        assert!(
+            vocabulary
+                .adjusted("As soon  as possible", phrase)
+                .is_empty()
+        );
+    }
 }
