@@ -58,7 +58,7 @@ fn parser_diagnostics(source: &Source, doc: &Document) -> Vec<String> {
     let analyser = Analyser::new(source, doc, &settings.analysis);
     rules::check(source, doc, &settings, analyser)
         .iter()
-        .map(|d| d.message.clone())
+        .map(|d| d.message.to_string())
         .collect()
 }
 

@@ -87,12 +87,8 @@ fn rules_judge_english_items_and_answer_in_english() {
         .filter(|r| r.code.starts_with(['M', 'C', 'S', 'P']))
     {
         for d in fixture_pair(rule, "-en") {
-            let said = [
-                d.message.as_str(),
-                d.label.as_str(),
-                d.help.as_deref().unwrap_or(""),
-            ];
-            let related = d.related.iter().map(|l| l.message.as_str());
+            let said = [&*d.message, &*d.label, d.help.as_deref().unwrap_or("")];
+            let related = d.related.iter().map(|l| &*l.message);
             for text in said.into_iter().chain(related) {
                 assert!(
                     !has_chinese(text),

@@ -27,7 +27,7 @@ pub fn diagnostic(
         .iter()
         .map(|l| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), range_of(source, l.span, unit)),
-            message: l.message.clone(),
+            message: l.message.to_string(),
         })
         .collect();
     lsp_types::Diagnostic {
@@ -39,10 +39,7 @@ pub fn diagnostic(
         }),
         code: Some(NumberOrString::String(d.rule.code.to_owned())),
         source: Some("okrlint".to_owned()),
-        message: match &d.help {
-            Some(help) => format!("{}\nhelp: {help}", d.message),
-            None => d.message.clone(),
-        },
+        message: d.message_and_help("help: "),
         related_information: (!related.is_empty()).then_some(related),
         ..lsp_types::Diagnostic::default()
     }
@@ -207,7 +204,7 @@ pub fn hover(
             d.rule.code, d.rule.name, d.rule.summary
         ));
         if let Some(help) = &d.help {
-            lines.push(help.clone());
+            lines.push(help.to_string());
         }
     }
     Some(Hover {

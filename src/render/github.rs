@@ -35,10 +35,7 @@ pub fn render(
             Severity::Info => ("notice", 2),
         };
         written.0[slot] += 1;
-        let message = match &d.help {
-            Some(help) => format!("{}\n{help}", d.message),
-            None => d.message.clone(),
-        };
+        let message = d.message_and_help("");
         writeln!(
             out,
             "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",

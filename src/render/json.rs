@@ -8,8 +8,8 @@ use crate::source::{ColumnUnit, Source, Span};
 
 /// The JSON object for one diagnostic.
 pub fn diagnostic(source: &Source, d: &Diagnostic) -> Value {
-    let labels: Vec<Value> = std::iter::once((d.span, d.label.as_str()))
-        .chain(d.related.iter().map(|l| (l.span, l.message.as_str())))
+    let labels: Vec<Value> = std::iter::once((d.span, &*d.label))
+        .chain(d.related.iter().map(|l| (l.span, &*l.message)))
         .map(|(span, message)| json!({"span": span_json(source, span), "message": message}))
         .collect();
     let fix = d.fix.as_ref().map(|fix| {

@@ -17,10 +17,7 @@ pub fn diagnostics(source: &Source, diagnostics: &[Diagnostic]) -> Vec<Value> {
         .iter()
         .map(|d| {
             let mut value = json!({
-                "message": match &d.help {
-                    Some(help) => format!("{}\n{help}", d.message),
-                    None => d.message.clone(),
-                },
+                "message": d.message_and_help(""),
                 "location": {"path": path, "range": range(source, d.span)},
                 "severity": match d.severity {
                     Severity::Error => "ERROR",

@@ -54,7 +54,7 @@ pub fn results(source: &Source, diagnostics: &[Diagnostic]) -> Vec<Value> {
                 "ruleId": d.rule.code,
                 "ruleIndex": index,
                 "level": level(d.severity),
-                "message": {"text": message(d)},
+                "message": {"text": d.message_and_help("")},
                 "locations": [location(source, &uri, d.span, None)],
                 "partialFingerprints": {"okrlint/v1": format!("{key:016x}:{occurrence}")},
             });
@@ -84,13 +84,6 @@ pub fn results(source: &Source, diagnostics: &[Diagnostic]) -> Vec<Value> {
             result
         })
         .collect()
-}
-
-fn message(d: &Diagnostic) -> String {
-    match &d.help {
-        Some(help) => format!("{}\n{help}", d.message),
-        None => d.message.clone(),
-    }
 }
 
 fn location(source: &Source, uri: &str, span: Span, message: Option<&str>) -> Value {
