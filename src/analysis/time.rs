@@ -34,9 +34,9 @@ const NUM: &str = r"(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3
 const EVENTS: &str =
     r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账)";
 
-/// Each pattern with the characters one of which it cannot match without: a text with none
-/// of them skips the pattern (see [`cue_mask`]).
-static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::new(|| {
+/// Each pattern with the cue mask of the characters one of which it cannot match without: a
+/// text with none of them skips the pattern (see [`cue_mask`]).
+static PATTERNS: LazyLock<Vec<(TimeKind, u32, Regex)>> = LazyLock::new(|| {
     let n = NUM;
     let units = r"(?:个?工作日|个?自然日|个?小时|分钟|天|日|周|个月)";
     let edge = r"(?:底|末|初|中旬|上旬|下旬|结束)?\s*(?:前|之前|以前|内|截止|为止)?";
@@ -158,7 +158,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
         .map(|(kind, needs, pattern)| {
             (
                 kind,
-                needs,
+                cue_mask(needs.iter().copied()),
                 Regex::new(&pattern).expect("valid time pattern"),
             )
         })
@@ -169,6 +169,8 @@ static PATTERNS: LazyLock<Vec<(TimeKind, &'static [char], Regex)>> = LazyLock::n
 /// The cues are the characters time phrases hinge on, one bit each.
 fn cue_mask(chars: impl Iterator<Item = char>) -> u32 {
     chars
+        // Below U+3000 only Latin letters are cues.
+        .filter(|c| c.is_ascii_alphabetic() || *c >= '\u{3000}')
         .filter_map(cue_bit)
         .fold(0, |mask, bit| mask | 1 << bit)
 }
@@ -217,7 +219,7 @@ pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
     let mut blocked: Vec<(usize, usize)> = Vec::new();
     let cues = cue_mask(text.chars());
     for (kind, needs, pattern) in PATTERNS.iter() {
-        if cues & cue_mask(needs.iter().copied()) == 0 {
+        if cues & needs == 0 {
             continue;
         }
         for m in pattern.find_iter(text) {
