@@ -88,8 +88,9 @@ const ARTICLE_CLASSIFIERS: [&str; 5] = ["个", "套", "项", "种", "份"];
 /// Finds quantities in `text` (at byte `base` of its source), skipping `excluded` spans
 /// (time frames and placeholders found before).
 pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
-    let idioms = idiom_spans(text);
-    let titles = title_spans(text);
+    // Idioms and titles only matter where a number stands; most texts have none of either.
+    let idioms = std::cell::OnceCell::new();
+    let titles = std::cell::OnceCell::new();
     let mut found: Vec<Quantity> = Vec::new();
     for m in NUMBER.find_iter(text) {
         let (start, end) = (m.start(), m.end());
@@ -99,7 +100,10 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         }
         let absolute = Span::new(base + start, base + end);
         if excluded.iter().any(|s| s.overlaps(absolute))
-            || idioms.iter().any(|&(s, e)| s < end && start < e)
+            || idioms
+                .get_or_init(|| idiom_spans(text))
+                .iter()
+                .any(|&(s, e)| s < end && start < e)
         {
             continue;
         }
@@ -134,7 +138,10 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         }
         if is_ordinal_or_means_span(text, start)
             || is_year(numeral, unit_text)
-            || titles.iter().any(|t| t.contains(&start))
+            || titles
+                .get_or_init(|| title_spans(text))
+                .iter()
+                .any(|t: &std::ops::Range<usize>| t.contains(&start))
         {
             continue;
         }
