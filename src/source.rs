@@ -64,7 +64,15 @@ pub enum LoadError {
         path: PathBuf,
         offset: usize,
     },
+    /// Over [`MAX_BYTES`]: offsets are kept in 32 bits.
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
 }
+
+/// The largest text okrlint reads: 4 GiB less a byte, so that a line's start fits in 32 bits.
+pub const MAX_BYTES: u64 = u32::MAX as u64;
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -80,6 +88,11 @@ impl fmt::Display for LoadError {
             LoadError::Binary { path, offset } => write!(
                 f,
                 "{}: looks binary (NUL byte at offset {offset})",
+                path.display()
+            ),
+            LoadError::TooLarge { path, bytes } => write!(
+                f,
+                "{}: too large to lint ({bytes} bytes; the limit is {MAX_BYTES})",
                 path.display()
             ),
         }
@@ -111,6 +124,15 @@ impl Source {
 
     /// Reads and validates a file.
     pub fn read(path: &Path) -> Result<Self, LoadError> {
+        // Refused before reading: a file over the limit is not worth the memory.
+        if let Ok(metadata) = std::fs::metadata(path)
+            && metadata.len() > MAX_BYTES
+        {
+            return Err(LoadError::TooLarge {
+                path: path.to_owned(),
+                bytes: metadata.len(),
+            });
+        }
         let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
             path: path.to_owned(),
             error,
@@ -120,6 +142,12 @@ impl Source {
 
     /// Validates bytes read from `path` (which only names them in errors).
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, LoadError> {
+        if bytes.len() as u64 > MAX_BYTES {
+            return Err(LoadError::TooLarge {
+                path: path.to_owned(),
+                bytes: bytes.len() as u64,
+            });
+        }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(LoadError::Binary {
                 path: path.to_owned(),
@@ -182,8 +210,9 @@ pub enum ColumnUnit {
 /// Line starts of a text. Lines end at LF, CRLF or a lone CR.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    /// Byte offset of each line's first byte (the first line starts after a BOM).
-    starts: Vec<usize>,
+    /// Byte offset of each line's first byte (the first line starts after a BOM), in 32 bits:
+    /// texts are at most [`MAX_BYTES`] long, and a large file has millions of lines.
+    starts: Vec<u32>,
     /// One bit a line: whether it ends in CRLF. A line ends one byte (two after a CRLF)
     /// before the next one starts, so only the kind of ending needs keeping.
     crlf: Vec<u64>,
@@ -198,20 +227,21 @@ impl LineIndex {
         let bytes = text.as_bytes();
         // Sized once: a large file's index is never copied as it grows.
         let breaks = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
-        let mut starts = Vec::with_capacity(breaks + 1);
-        starts.push(content_start);
+        let mut starts: Vec<u32> = Vec::with_capacity(breaks + 1);
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        starts.push(offset(content_start));
         let mut crlf = vec![0u64; breaks / 64 + 1];
         let mut i = content_start;
         while i < bytes.len() {
             match bytes[i] {
-                b'\n' => starts.push(i + 1),
+                b'\n' => starts.push(offset(i + 1)),
                 b'\r' => {
                     if bytes.get(i + 1) == Some(&b'\n') {
                         let line = starts.len() - 1;
                         crlf[line / 64] |= 1 << (line % 64);
                         i += 1;
                     }
-                    starts.push(i + 1);
+                    starts.push(offset(i + 1));
                 }
                 _ => {}
             }
@@ -231,6 +261,7 @@ impl LineIndex {
 
     /// 0-based line holding `offset`; offsets past the end map to the last line.
     pub fn line_of(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         match self.starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next.saturating_sub(1),
@@ -239,18 +270,22 @@ impl LineIndex {
 
     /// Byte range of a 0-based line's content, without its terminator.
     pub fn line_span(&self, line: usize) -> Span {
-        Span::new(self.starts[line], self.end(line))
+        Span::new(self.start(line), self.end(line))
     }
 
     /// Byte range of a 0-based line including its terminator.
     pub fn full_line_span(&self, line: usize) -> Span {
-        let end = self.starts.get(line + 1).copied().unwrap_or(self.text_end);
-        Span::new(self.starts[line], end)
+        let end = self.starts.get(line + 1).map_or(self.text_end, |&s| s as usize);
+        Span::new(self.start(line), end)
+    }
+
+    fn start(&self, line: usize) -> usize {
+        self.starts[line] as usize
     }
 
     /// Where a 0-based line's content ends, before its terminator.
     fn end(&self, line: usize) -> usize {
-        match self.starts.get(line + 1) {
+        match self.starts.get(line + 1).map(|&s| s as usize) {
             Some(next) if self.crlf[line / 64] & (1 << (line % 64)) != 0 => next - 2,
             Some(next) => next - 1,
             None => self.text_end,
@@ -262,7 +297,7 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
-        let start = self.starts[line];
+        let start = self.start(line);
         let prefix_end = floor_char_boundary(text, offset.max(start));
         let prefix = &text[start..prefix_end];
         let column = match unit {
