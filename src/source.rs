@@ -275,7 +275,10 @@ impl LineIndex {
 
     /// Byte range of a 0-based line including its terminator.
     pub fn full_line_span(&self, line: usize) -> Span {
-        let end = self.starts.get(line + 1).map_or(self.text_end, |&s| s as usize);
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(self.text_end, |&s| s as usize);
         Span::new(self.start(line), end)
     }
 

@@ -167,6 +167,24 @@ fn markdown_lists_nested_ten_thousand_deep() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A file past the 4 GiB limit is refused before it is read: a sparse file, so the test costs
+/// no disk.
+#[test]
+fn a_file_over_four_gigabytes_is_refused_by_name() {
+    let dir = scratch("over-limit");
+    let path = dir.join("enormous.md");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(okrlint::source::MAX_BYTES + 1).unwrap();
+    drop(file);
+    okrlint()
+        .args(["check", "--isolated"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("enormous.md: too large to lint"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_fifty_megabyte_file() {
     let dir = scratch("huge");
