@@ -157,8 +157,12 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
             unit,
         });
     }
-    found.extend(english_words(text, base, excluded, &found));
-    found.sort_by_key(|q| q.span.start);
+    // Number words are lowercase, or capitalised (`Double`): text with no lowercase Latin
+    // letter has none.
+    if text.bytes().any(|b| b.is_ascii_lowercase()) {
+        found.extend(english_words(text, base, excluded, &found));
+        found.sort_by_key(|q| q.span.start);
+    }
     found
 }
 
