@@ -28,8 +28,7 @@ const HAN_PER_WORD: usize = 2;
 
 impl Language {
     pub fn of(text: &str) -> Language {
-        let han = text.chars().filter(|&c| crate::syntax::is_cjk(c)).count();
-        let words = english_words(text);
+        let (han, words) = count_scripts(text);
         let dominant = match (han, words) {
             (0, 0) => None,
             _ if words * HAN_PER_WORD > han => Some(Script::English),
@@ -42,12 +41,30 @@ impl Language {
     }
 }
 
-/// Latin words that are prose: all-capital terms and codes (KPI, DAU, Q1, P0, SaaS's "B2B")
-/// appear in Chinese text too and say nothing about its language.
-fn english_words(text: &str) -> usize {
-    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-        .filter(|w| w.chars().any(|c| c.is_ascii_lowercase()))
-        .count()
+/// Han characters, and Latin words that are prose, in one pass. Capital-only terms and codes
+/// (KPI, DAU, Q1, P0) appear in Chinese text too and say nothing about its language: a word
+/// counts when it has a lowercase letter.
+fn count_scripts(text: &str) -> (usize, usize) {
+    let (mut han, mut words) = (0, 0);
+    let (mut in_word, mut prose) = (false, false);
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '\'' {
+            in_word = true;
+            prose |= c.is_ascii_lowercase();
+            continue;
+        }
+        if in_word && prose {
+            words += 1;
+        }
+        (in_word, prose) = (false, false);
+        if crate::syntax::is_cjk(c) {
+            han += 1;
+        }
+    }
+    if in_word && prose {
+        words += 1;
+    }
+    (han, words)
 }
 
 #[cfg(test)]
