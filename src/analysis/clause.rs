@@ -130,22 +130,12 @@ fn english_marker(words: &[Word<'_>]) -> Option<(Role, usize)> {
         "via" | "using" => Some((Role::Means, 1)),
         "through" if next.is_some_and(|w| !names_a_time(w.text)) => Some((Role::Means, 1)),
         "by" if form == Some(Form::Ing) => Some((Role::Means, 1)),
-        "to" if form == Some(Form::Base) && verb(&PREDICATES) => Some((Role::Outcome, 1)),
+        // Any verb opens an outcome after `to` (to deflect, to raise, to win).
+        "to" if form == Some(Form::Base) && verb(&WordClass::VERBS) => Some((Role::Outcome, 1)),
         "and" if form.is_some_and(|f| f != Form::S) && verb(&ACTS) => Some((Role::Main, 1)),
         _ => None,
     }
 }
-
-/// Classes of the verbs that open an outcome after `to` (to deflect, to raise, to win).
-const PREDICATES: [WordClass; 7] = [
-    WordClass::ActivityVerb,
-    WordClass::Direction,
-    WordClass::Result,
-    WordClass::Gain,
-    WordClass::Vague,
-    WordClass::Maintain,
-    WordClass::Completion,
-];
 
 /// Verbs that, after `and`, start a second predicate (write and publish, launched … and
 /// reached); not vague or maintain-words, which as often join nouns (training and support).

@@ -32,6 +32,18 @@ pub enum WordClass {
 }
 
 impl WordClass {
+    /// The classes of verbs a clause can turn on.
+    pub const VERBS: [WordClass; 8] = [
+        WordClass::ActivityVerb,
+        WordClass::Direction,
+        WordClass::Result,
+        WordClass::SoftResult,
+        WordClass::Gain,
+        WordClass::Vague,
+        WordClass::Maintain,
+        WordClass::Completion,
+    ];
+
     const ALL: [WordClass; 18] = [
         WordClass::ActivityVerb,
         WordClass::Deliverable,

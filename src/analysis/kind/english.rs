@@ -69,18 +69,6 @@ fn outside<'a, 'w>(asides: &[Span], body: Vec<&'a Word<'w>>) -> Vec<&'a Word<'w>
         .collect()
 }
 
-/// Classes that make a word a verb the clause can turn on.
-const VERBS: [WordClass; 8] = [
-    WordClass::ActivityVerb,
-    WordClass::Direction,
-    WordClass::Result,
-    WordClass::SoftResult,
-    WordClass::Gain,
-    WordClass::Vague,
-    WordClass::Maintain,
-    WordClass::Completion,
-];
-
 /// Prepositions and comparators: a verb before one is not a noun modifier ("resolved
 /// within", "sent to"), and a verb after one is inside a phrase, not the predicate ("on the
 /// post-launch survey").
@@ -108,7 +96,7 @@ fn form(word: &Word<'_>) -> Option<Form> {
 }
 
 fn is_verb(word: &Word<'_>) -> bool {
-    VERBS.iter().any(|c| word.is(*c)) && !word.is(WordClass::Comparator)
+    WordClass::VERBS.iter().any(|c| word.is(*c)) && !word.is(WordClass::Comparator)
 }
 
 /// A word inside a quantity or placeholder ("two", "18,000", "X").
