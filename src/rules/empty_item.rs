@@ -44,7 +44,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (kind, item) in objectives.chain(key_results) {
         if item.text.is_empty() {
             // An empty item has no words of its own: it speaks the document's language.
-            let says = *document_locale.get_or_insert_with(|| Locale::of_text(cx.source.text()));
+            let says = *document_locale.get_or_insert_with(|| {
+                Locale::of_most(cx.document.items().map(|i| cx.text(i.text)))
+            });
             out.push(diagnose(kind, item, says));
         }
     }

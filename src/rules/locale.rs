@@ -14,15 +14,16 @@ pub enum Locale {
 impl Locale {
     /// The locale of an item: its dominant language, Chinese when it has none.
     pub fn of(facts: &Facts) -> Locale {
-        match facts.language.dominant {
-            Some(Script::English) => Locale::English,
-            _ => Locale::Chinese,
-        }
+        Locale::of_script(facts.language.dominant)
     }
 
     /// The locale of a text: for structural findings, which need no facts.
     pub fn of_text(text: &str) -> Locale {
-        match Language::of(text).dominant {
+        Locale::of_script(Language::of(text).dominant)
+    }
+
+    fn of_script(dominant: Option<Script>) -> Locale {
+        match dominant {
             Some(Script::English) => Locale::English,
             _ => Locale::Chinese,
         }
