@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon::lexicon;
 use crate::source::Span;
 
 /// A baseline, with the start and target values of a `从A到B` form.
@@ -202,8 +203,8 @@ fn english_minutes_in(unit: &str) -> Option<f64> {
 }
 
 /// The direction the verb of change of `from A to B`'s clause says (raise … from, cut …
-/// from), if any: the first such word since the clause began, whole words only. `improve`
-/// says no direction: latency improves downwards.
+/// from), if any: the first such word since the clause began, by its base form (`cutting`,
+/// `fell`). `improve` says no direction: latency improves downwards.
 fn english_direction(before: &str) -> Option<Direction> {
     const UP: [&str; 11] = [
         "increase", "raise", "grow", "lift", "boost", "expand", "extend", "rise", "climb",
@@ -218,36 +219,20 @@ fn english_direction(before: &str) -> Option<Direction> {
         .map_or(0, |at| at + 1);
     let clause = &before[clause_start..];
     let clause = clause.rfind(" and ").map_or(clause, |at| &clause[at + 5..]);
-    let is = |word: &str, verbs: &[&str]| verbs.iter().any(|v| inflects(word, v));
+    let lex = lexicon();
     clause
         .split(|c: char| !c.is_ascii_alphabetic())
-        .map(|w| w.to_ascii_lowercase())
+        .filter(|w| !w.is_empty())
         .find_map(|w| {
-            if is(&w, &UP) {
+            let base = lex.base_form(w);
+            if UP.contains(&base.as_str()) {
                 Some(Direction::Up)
-            } else if is(&w, &DOWN) {
+            } else if DOWN.contains(&base.as_str()) {
                 Some(Direction::Down)
             } else {
                 None
             }
         })
-}
-
-/// Whether `word` is `verb` or one of its regular forms (cuts, cutting, lowered, raising).
-fn inflects(word: &str, verb: &str) -> bool {
-    let stem = verb.strip_suffix('e').unwrap_or(verb);
-    let last = &verb[verb.len() - 1..];
-    [
-        verb.to_owned(),
-        format!("{verb}s"),
-        format!("{verb}es"),
-        format!("{stem}ed"),
-        format!("{stem}ing"),
-        format!("{verb}{last}ed"),
-        format!("{verb}{last}ing"),
-    ]
-    .iter()
-    .any(|form| form == word)
 }
 
 /// The direction a Chinese verb of change says; 优化 and 改善 say none (a time improves by

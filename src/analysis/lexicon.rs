@@ -1,6 +1,7 @@
 //! Word lists (`rules/lexicon/zh/*.txt`, `rules/lexicon/en/*.txt`), compiled in: one term a
 //! line, `#` comments. English terms are base forms; their inflections are matched too.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -247,14 +248,27 @@ impl Lexicon {
     }
 
     fn inflected_entry(&self, lower: &str) -> Option<(Classes, Form)> {
-        if let Some(classes) = self.english.get(lower) {
-            return Some((*classes, Form::Base));
+        let (base, form) = self.base_of(lower, |w| self.english.contains_key(w))?;
+        self.english.get(base.as_ref()).map(|c| (*c, form))
+    }
+
+    /// The base form `lower` is an inflection of, by `listed`'s judgement, and which form it
+    /// is: the word itself, an irregular form (held → hold), or a regular one (launches →
+    /// launch).
+    fn base_of<'w>(
+        &self,
+        lower: &'w str,
+        listed: impl Fn(&str) -> bool,
+    ) -> Option<(Cow<'w, str>, Form)> {
+        if listed(lower) {
+            return Some((Cow::Borrowed(lower), Form::Base));
         }
         if let Some(base) = self.irregular.get(lower) {
-            return self.english.get(*base).map(|c| (*c, Form::Past));
+            return listed(base).then_some((Cow::Borrowed(*base), Form::Past));
         }
         base_forms(lower)
-            .find_map(|(base, form)| self.english.get(base.as_str()).map(|c| (*c, form)))
+            .find(|(base, _)| listed(base))
+            .map(|(base, form)| (Cow::Owned(base), form))
     }
 
     /// The longest English phrase of the lexicon that `words` start with (roll out, as soon as
@@ -288,20 +302,15 @@ impl Lexicon {
         self.longest_phrase
     }
 
-    /// The listed base form of an English word, or the word lower-cased.
-    fn base_form(&self, word: &str) -> String {
+    /// The listed base form of an English word (or a phrase's first word): `cutting` is `cut`,
+    /// `fell` is `fall`; an unlisted word is itself, lower-cased.
+    pub fn base_form(&self, word: &str) -> String {
         let lower = word.to_ascii_lowercase();
-        if self.english.contains_key(lower.as_str()) || self.phrase_starts.contains(lower.as_str())
-        {
-            return lower;
+        let listed = |w: &str| self.english.contains_key(w) || self.phrase_starts.contains(w);
+        match self.base_of(&lower, listed) {
+            Some((base, _)) => base.into_owned(),
+            None => lower,
         }
-        if let Some(base) = self.irregular.get(lower.as_str()) {
-            return (*base).to_owned();
-        }
-        let listed = base_forms(&lower).map(|(base, _)| base).find(|b| {
-            self.english.contains_key(b.as_str()) || self.phrase_starts.contains(b.as_str())
-        });
-        listed.unwrap_or(lower)
     }
 
     /// Every term, for the segmenter to keep whole.
