@@ -3,7 +3,7 @@
 //! judgements about activity and vague wording look at the outcome, not the means.
 
 use super::language::Script;
-use super::lexicon::{Form, WordClass, lexicon};
+use super::lexicon::{Form, WordClass};
 use super::segment::Word;
 use crate::source::Span;
 
@@ -98,13 +98,13 @@ fn split_english_segment(words: &[Word<'_>], start: usize, end: usize, out: &mut
 /// means (by …ing, through, via, using, by means of), outcome (to + verb, so that, resulting
 /// in, in order to), or a second predicate (… and publish …).
 fn english_marker(words: &[Word<'_>]) -> Option<(Role, usize)> {
-    let texts: Vec<String> = words
-        .iter()
-        .take(3)
-        .map(|w| w.text.to_ascii_lowercase())
-        .collect();
+    let first = words.first()?;
     let starts = |phrase: &[&str]| {
-        texts.len() >= phrase.len() && texts.iter().zip(phrase).all(|(t, p)| t == p)
+        words.len() >= phrase.len()
+            && words
+                .iter()
+                .zip(phrase)
+                .all(|(w, p)| w.text.eq_ignore_ascii_case(p))
     };
     for (phrase, role) in [
         (&["by", "means", "of"][..], Role::Means),
@@ -123,18 +123,24 @@ fn english_marker(words: &[Word<'_>]) -> Option<(Role, usize)> {
     let verb = |classes: &[WordClass]| {
         next.is_some_and(|w| classes.iter().any(|c| w.is(*c)) && !w.is(WordClass::Comparator))
     };
-    let form = next
-        .and_then(|w| lexicon().english_entry(w.text))
-        .map(|(_, form)| form);
-    match texts.first()?.as_str() {
-        "via" | "using" => Some((Role::Means, 1)),
-        "through" if next.is_some_and(|w| !names_a_time(w.text)) => Some((Role::Means, 1)),
-        "by" if form == Some(Form::Ing) => Some((Role::Means, 1)),
+    let form = next.and_then(|w| w.form);
+    let is = |marker: &str| first.text.eq_ignore_ascii_case(marker);
+    let opens = if is("via") || is("using") {
+        Some(Role::Means)
+    } else if is("through") {
+        next.is_some_and(|w| !names_a_time(w.text))
+            .then_some(Role::Means)
+    } else if is("by") {
+        (form == Some(Form::Ing)).then_some(Role::Means)
+    } else if is("to") {
         // Any verb opens an outcome after `to` (to deflect, to raise, to win).
-        "to" if form == Some(Form::Base) && verb(&WordClass::VERBS) => Some((Role::Outcome, 1)),
-        "and" if form.is_some_and(|f| f != Form::S) && verb(&ACTS) => Some((Role::Main, 1)),
-        _ => None,
-    }
+        (form == Some(Form::Base) && verb(&WordClass::VERBS)).then_some(Role::Outcome)
+    } else if is("and") {
+        (form.is_some_and(|f| f != Form::S) && verb(&ACTS)).then_some(Role::Main)
+    } else {
+        None
+    };
+    opens.map(|role| (role, 1))
 }
 
 /// Verbs that, after `and`, start a second predicate (write and publish, launched … and

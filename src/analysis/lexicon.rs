@@ -198,12 +198,18 @@ impl Lexicon {
     }
 
     pub fn classes(&self, word: &str) -> Classes {
+        self.entry(word).0
+    }
+
+    /// A word's classes, and for an English word how it is inflected.
+    pub fn entry(&self, word: &str) -> (Classes, Option<Form>) {
         if is_english(word) {
             let listed = self.words.get(word).copied().unwrap_or_default();
-            let english = self.english_entry(word).map_or(Classes::default(), |e| e.0);
-            return Classes(listed.0 | english.0);
+            let english = self.english_entry(word);
+            let classes = english.map_or(Classes::default(), |e| e.0);
+            return (Classes(listed.0 | classes.0), english.map(|e| e.1));
         }
-        self.chinese_classes(word)
+        (self.chinese_classes(word), None)
     }
 
     fn chinese_classes(&self, word: &str) -> Classes {

@@ -7,7 +7,7 @@ use std::sync::{LazyLock, Mutex};
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{Classes, WordClass, lexicon};
+use super::lexicon::{Classes, Form, WordClass, lexicon};
 use super::vocabulary::Vocabulary;
 use crate::source::Span;
 
@@ -18,6 +18,8 @@ pub struct Word<'t> {
     pub span: Span,
     pub tag: &'t str,
     pub classes: Classes,
+    /// How a listed English word is inflected (launch, launches, launched, launching).
+    pub form: Option<Form>,
 }
 
 impl Word<'_> {
@@ -138,14 +140,17 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
                 span: last.span.cover(span),
                 tag: "n",
                 classes: vocabulary.classes(joined),
+                form: None,
             };
             continue;
         }
+        let (classes, form) = vocabulary.entry(t.word);
         words.push(Word {
             text: t.word,
             span,
             tag: t.tag,
-            classes: vocabulary.classes(t.word),
+            classes,
+            form,
         });
     }
     words
@@ -180,11 +185,13 @@ fn plain_words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<W
             } else {
                 "x"
             };
+            let (classes, form) = vocabulary.entry(token);
             words.push(Word {
                 text: token,
                 span: Span::new(base + at, base + at + len),
                 tag,
-                classes: vocabulary.classes(token),
+                classes,
+                form,
             });
         }
         rest = &rest[len..];
@@ -247,6 +254,7 @@ fn join_phrases<'t>(
                     span,
                     tag: "eng",
                     classes: vocabulary.adjusted(phrase, classes),
+                    form: lex.entry(phrase).1,
                 });
                 i += n;
             }

@@ -1,6 +1,6 @@
 //! Words a configuration adds to the built-in lexicons (`[vocab]` in `okrlint.toml`).
 
-use super::lexicon::{Classes, WordClass, is_english, lexicon};
+use super::lexicon::{Classes, Form, WordClass, is_english, lexicon};
 
 /// A configuration's words: more vague verbs, hedges and activity verbs; words never to flag;
 /// and words for the segmenter to keep whole (from a user dictionary).
@@ -22,7 +22,14 @@ impl Vocabulary {
     /// A word's classes: the built-in ones, with this vocabulary's additions; an accepted word
     /// has none, so nothing flags it.
     pub fn classes(&self, word: &str) -> Classes {
-        self.adjusted(word, lexicon().classes(word))
+        self.entry(word).0
+    }
+
+    /// A word's classes, with this vocabulary's additions, and for an English word how it is
+    /// inflected.
+    pub fn entry(&self, word: &str) -> (Classes, Option<Form>) {
+        let (classes, form) = lexicon().entry(word);
+        (self.adjusted(word, classes), form)
     }
 
     /// A word's (or a phrase's) built-in classes, with this vocabulary's additions. English

@@ -5,7 +5,7 @@
 
 use super::{Evidence, Judgement, Kind, Verdict, content_words, decide, decisive};
 use crate::analysis::clause::{Clause, Role};
-use crate::analysis::lexicon::{Form, WordClass, lexicon};
+use crate::analysis::lexicon::{Form, WordClass};
 use crate::analysis::segment::Word;
 use crate::source::Span;
 
@@ -91,10 +91,6 @@ fn is_function_word(word: &Word<'_>) -> bool {
     is_one_of(word, &PREPOSITIONS) || is_one_of(word, &ARTICLES) || is_one_of(word, &["of", "and"])
 }
 
-fn form(word: &Word<'_>) -> Option<Form> {
-    lexicon().english_entry(word.text).map(|(_, form)| form)
-}
-
 fn is_verb(word: &Word<'_>) -> bool {
     WordClass::VERBS.iter().any(|c| word.is(*c)) && !word.is(WordClass::Comparator)
 }
@@ -167,7 +163,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     // "Freelance spend held under $N": an act done to a measure, then a bound, holds a level
     // ("Offer up to 6 days" is still the act).
     let holds_level = measured
-        && form(word) == Some(Form::Past)
+        && word.form == Some(Form::Past)
         && body
             .get(at + 1)
             .is_some_and(|w| w.is(WordClass::Comparator));
@@ -277,7 +273,7 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
         .unwrap_or(body.len());
     let finite = |i: usize| {
         is_verb(body[i])
-            && matches!(form(body[i]), Some(Form::Past | Form::S | Form::Base))
+            && matches!(body[i].form, Some(Form::Past | Form::S | Form::Base))
             && !modifies_next(i)
             && !is_function_word(body[i - 1])
             && !is_measure(body[i - 1], evidence)
@@ -294,15 +290,15 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
         .iter()
         .any(|c| body[i].is(*c))
             && !body[i].is(WordClass::ActivityVerb)
-            && matches!(form(body[i]), Some(Form::Past | Form::S))
+            && matches!(body[i].form, Some(Form::Past | Form::S))
     };
     let later = (1..body.len()).find(|&i| finite(i) && (i < subject_end || changes(i)));
     let first = body.first()?;
     // "Cataloguing backlog down to 200": a gerund before a measure names it.
     let names_a_measure =
-        form(first) == Some(Form::Ing) && body.get(1).is_some_and(|n| n.is(WordClass::Metric));
+        first.form == Some(Form::Ing) && body.get(1).is_some_and(|n| n.is(WordClass::Metric));
     let imperative = if is_verb(first) {
-        form(first) != Some(Form::S) && !names_a_measure
+        first.form != Some(Form::S) && !names_a_measure
     } else {
         unlisted_verb(body, evidence)
     };
@@ -315,7 +311,7 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
     // The later verb is finite for sure when inflected, or when it is a verb of change,
     // which is seldom a noun ("Open critical vulnerabilities fall from 40 to 10").
     let surely_finite = |i: usize| {
-        matches!(form(body[i]), Some(Form::Past | Form::S))
+        matches!(body[i].form, Some(Form::Past | Form::S))
             || [WordClass::Direction, WordClass::Result, WordClass::Maintain]
                 .iter()
                 .any(|c| body[i].is(*c) && !body[i].is(WordClass::ActivityVerb))
@@ -418,7 +414,7 @@ fn nominal(
     // The head of the subject: its last noun before the first phrase, past participles left
     // out ("checklist digitized on tablets"). A gerund of an act heads an activity ("Weekly
     // coaching for every agent").
-    let gerund = |w: &Word<'_>| form(w) == Some(Form::Ing) && w.is(WordClass::ActivityVerb);
+    let gerund = |w: &Word<'_>| w.form == Some(Form::Ing) && w.is(WordClass::ActivityVerb);
     let head = body
         .iter()
         .take_while(|w| !is_one_of(w, &PREPOSITIONS) && !w.is(WordClass::Comparator))
