@@ -83,21 +83,36 @@ pub fn judge(
 }
 
 fn judge_chinese(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
+    judge_clauses(
+        clauses,
+        |clause| judge_clause(words, clause, evidence),
+        |previous, clause| elaborates(words, previous, clause),
+    )
+}
+
+/// Judges each decisive clause with `judge_clause`, then the key result. A measured main
+/// clause that only sizes the activity before it, as `elaborates` tells (开展沙龙12场，每场邀约
+/// 不少于20人; "Run 3 workshops, each with at least 20 attendees"), is part of that activity.
+fn judge_clauses(
+    clauses: &[Clause],
+    mut judge_clause: impl FnMut(&Clause) -> Option<Verdict>,
+    elaborates: impl Fn(&Clause, &Clause) -> bool,
+) -> Judgement {
     let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
     for i in decisive(clauses) {
-        let Some(mut verdict) = judge_clause(words, &clauses[i], evidence) else {
+        let Some(mut verdict) = judge_clause(&clauses[i]) else {
             continue;
         };
-        // A clause that only sizes the activity before it (开展沙龙12场，每场邀约不少于20人;
-        // 完成规则梳理，规则数量不少于20条) is part of that activity.
-        let after_activity = verdicts
+        let previous_activity = verdicts
             .last()
-            .is_some_and(|(_, v)| v.kind == Kind::Activity);
-        if after_activity && verdict.kind == Kind::Outcome && clauses[i].role == Role::Main {
-            let previous = &clauses[verdicts.last().expect("checked above").0];
-            if elaborates(words, previous, &clauses[i]) {
-                verdict.kind = Kind::Activity;
-            }
+            .filter(|(_, v)| v.kind == Kind::Activity)
+            .map(|(at, _)| &clauses[*at]);
+        if let Some(previous) = previous_activity
+            && verdict.kind == Kind::Outcome
+            && clauses[i].role == Role::Main
+            && elaborates(previous, &clauses[i])
+        {
+            verdict.kind = Kind::Activity;
         }
         verdicts.push((i, verdict));
     }

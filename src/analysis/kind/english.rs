@@ -3,31 +3,20 @@
 //! subject ("P0 bugs resolved within 24 hours", "Daily active users triple"). A clause with
 //! no predicate is judged by what it measures ("Churn below 2% in H1").
 
-use super::{Evidence, Judgement, Kind, Verdict, content_words, decide, decisive};
+use super::{Evidence, Judgement, Kind, Verdict, content_words, judge_clauses};
 use crate::analysis::clause::{Clause, Role};
 use crate::analysis::lexicon::{Form, WordClass};
 use crate::analysis::segment::Word;
 use crate::source::Span;
 
 pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
-    let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
     let asides = asides(words);
-    for i in decisive(clauses) {
-        let body = outside(&asides, content_words(words, &clauses[i]));
-        let Some(mut verdict) = judge_clause(&body, &clauses[i], evidence) else {
-            continue;
-        };
-        // "Run 3 workshops, each with at least 20 attendees": a clause that goes per event
-        // sizes the activity before it.
-        let after_activity = verdicts
-            .last()
-            .is_some_and(|(_, v)| v.kind == Kind::Activity);
-        if after_activity && verdict.kind == Kind::Outcome && elaborates(&body, &clauses[i]) {
-            verdict.kind = Kind::Activity;
-        }
-        verdicts.push((i, verdict));
-    }
-    decide(verdicts, clauses)
+    let body = |clause: &Clause| outside(&asides, content_words(words, clause));
+    judge_clauses(
+        clauses,
+        |clause| judge_clause(&body(clause), clause, evidence),
+        |_, clause| elaborates(&body(clause)),
+    )
 }
 
 /// The spans in parentheses, in text order: an aside ("(quarterly survey)") says how
@@ -446,7 +435,7 @@ fn nominal(
 /// A clause that only sizes the activity before it: it goes per event ("each with at least
 /// 20 attendees"), or it has no predicate and names nothing measured or won ("one in each
 /// ward").
-fn elaborates(body: &[&Word<'_>], clause: &Clause) -> bool {
+fn elaborates(body: &[&Word<'_>]) -> bool {
     let per_event = body.first().is_some_and(|w| {
         ["each", "per", "every"]
             .iter()
@@ -455,7 +444,7 @@ fn elaborates(body: &[&Word<'_>], clause: &Clause) -> bool {
     let names_a_result = body
         .iter()
         .any(|w| is_verb(w) || w.is(WordClass::Metric) || w.is(WordClass::Partner));
-    clause.role == Role::Main && (per_event || !names_a_result)
+    per_event || !names_a_result
 }
 
 #[cfg(test)]
