@@ -57,10 +57,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &RULE,
                     term.span,
-                    says.says(
-                        format!("全有或全无的目标“{target}”"),
-                        format!("all-or-nothing target “{target}”"),
-                    ),
+                    says.format(format_args!("全有或全无的目标“{target}”"), format_args!("all-or-nothing target “{target}”")),
                 )
                 .label(says.says("不允许任何例外", "allows no exception"))
                 .help(says.says(

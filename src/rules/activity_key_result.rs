@@ -64,10 +64,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 facts.clauses[clause].span,
                 says.says("关键结果写的是任务，不是成果", "the key result is a task, not an outcome"),
             )
-            .label(says.says(
-                format!("“{act}”是团队要做的事"),
-                format!("“{act}” is work the team does"),
-            ))
+            .label(says.format(format_args!("“{act}”是团队要做的事"), format_args!("“{act}” is work the team does")))
             .help(says.says(
                 "把“完成…报告”“组织…会议”改写为它带来的可度量结果：某指标从A提升到B；任务本身可放进行动计划",
                 "rewrite “write the report” or “hold the meetings” as the measurable result they bring: “raise <metric> from A to B”; keep the task in the action plan",

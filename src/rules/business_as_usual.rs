@@ -55,10 +55,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &RULE,
                     term.span,
-                    says.says(
-                        format!("只是维持现状（“{word}”）"),
-                        format!("only keeps the status quo (“{word}”)"),
-                    ),
+                    says.format(format_args!("只是维持现状（“{word}”）"), format_args!("only keeps the status quo (“{word}”)")),
                 )
                 .label(says.says("没有要改变的东西", "nothing to change"))
                 .help(says.says(

@@ -97,9 +97,9 @@ fn diagnose(cx: &Context<'_>, kind: ItemKind, item: &Item, original: &Item) -> D
     Diagnostic::new(
         &RULE,
         item.text,
-        says.says(
-            format!("与第 {line} 行的{noun}重复"),
-            format!("the same {noun} as on line {line}"),
+        says.format(
+            format_args!("与第 {line} 行的{noun}重复"),
+            format_args!("the same {noun} as on line {line}"),
         ),
     )
     .label(says.says("重复的内容", "repeated"))
@@ -107,8 +107,8 @@ fn diagnose(cx: &Context<'_>, kind: ItemKind, item: &Item, original: &Item) -> D
         original.text,
         says.says("首次出现在这里", "first written here"),
     )
-    .help(says.says(
-        format!("删除重复的{noun}，或改写成衡量另一方面的{noun}"),
-        format!("delete the copy, or rewrite it as a {noun} that measures something else"),
+    .help(says.format(
+        format_args!("删除重复的{noun}，或改写成衡量另一方面的{noun}"),
+        format_args!("delete the copy, or rewrite it as a {noun} that measures something else"),
     ))
 }

@@ -57,11 +57,17 @@ fn diagnose(kind: ItemKind, item: &Item, says: Locale) -> Diagnostic {
     Diagnostic::new(
         &RULE,
         item.span,
-        says.says(format!("{noun}没有内容"), format!("an empty {noun}")),
+        says.format(
+            format_args!("{noun}没有内容"),
+            format_args!("an empty {noun}"),
+        ),
     )
-    .label(says.says(format!("空的{noun}"), format!("this {noun} says nothing")))
-    .help(says.says(
-        format!("写出这个{noun}的内容，或删除这一行"),
-        format!("write the {noun}, or delete the line"),
+    .label(says.format(
+        format_args!("空的{noun}"),
+        format_args!("this {noun} says nothing"),
+    ))
+    .help(says.format(
+        format_args!("写出这个{noun}的内容，或删除这一行"),
+        format_args!("write the {noun}, or delete the line"),
     ))
 }

@@ -55,12 +55,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &RULE,
                     term.span,
-                    says.says(format!("模糊的限定词“{word}”"), format!("hedge “{word}”")),
+                    says.format(
+                        format_args!("模糊的限定词“{word}”"),
+                        format_args!("hedge “{word}”"),
+                    ),
                 )
                 .label(says.says("没有给出标准", "sets no standard"))
-                .help(says.says(
-                    format!("删掉“{word}”，写出确切的时间或数值（如“6月30日前”“降低到A以下”）"),
-                    format!(
+                .help(says.format(
+                    format_args!(
+                        "删掉“{word}”，写出确切的时间或数值（如“6月30日前”“降低到A以下”）"
+                    ),
+                    format_args!(
                         "drop “{word}” and state the exact date or value (“by June 30”, “below A”)"
                     ),
                 )),

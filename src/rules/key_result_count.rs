@@ -53,14 +53,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &RULE,
                 objective.item.handle(),
-                says.says(
-                    format!("目标有 {count} 个关键结果，建议 {min}–{max} 个"),
-                    format!("the objective has {count} key results; {min}–{max} are advised"),
+                says.format(
+                    format_args!("目标有 {count} 个关键结果，建议 {min}–{max} 个"),
+                    format_args!("the objective has {count} key results; {min}–{max} are advised"),
                 ),
             )
-            .label(says.says(
-                format!("{count} 个关键结果"),
-                format!("{count} key results"),
+            .label(says.format(
+                format_args!("{count} 个关键结果"),
+                format_args!("{count} key results"),
             ))
             .help(advice),
         );

@@ -1,6 +1,8 @@
 //! The language a finding speaks: that of the item it is about, so an English key result
 //! gets English messages and a Chinese one Chinese.
 
+use std::fmt;
+
 use crate::analysis::Facts;
 use crate::analysis::language::{Language, Script};
 use crate::syntax::ItemKind;
@@ -54,6 +56,12 @@ impl Locale {
         } else {
             Locale::Chinese
         }
+    }
+
+    /// The text for this locale, formatted: only the chosen one is (a finding is written once,
+    /// in one language).
+    pub fn format(self, chinese: fmt::Arguments<'_>, english: fmt::Arguments<'_>) -> String {
+        self.says(chinese, english).to_string()
     }
 
     /// The text for this locale.

@@ -76,24 +76,24 @@ fn diagnose(cx: &Context<'_>, marker: &Marker, colon: &str, says: Locale) -> Dia
     Diagnostic::new(
         &RULE,
         marker.label.cover(marker.separator),
-        says.says(
-            format!("条目标记不规范：{}", what.join("，")),
-            format!("malformed item marker: {}", what.join(", ")),
+        says.format(
+            format_args!("条目标记不规范：{}", what.join("，")),
+            format_args!("malformed item marker: {}", what.join(", ")),
         ),
     )
-    .label(says.says(
-        format!("应写作“{canonical}”"),
-        format!("write “{canonical}”"),
+    .label(says.format(
+        format_args!("应写作“{canonical}”"),
+        format_args!("write “{canonical}”"),
     ))
-    .help(says.says(
-        format!("写作“{canonical}”：半角大写字母和数字，后接冒号"),
-        format!("write “{canonical}”: capital ASCII letters and digits, then a colon"),
+    .help(says.format(
+        format_args!("写作“{canonical}”：半角大写字母和数字，后接冒号"),
+        format_args!("write “{canonical}”: capital ASCII letters and digits, then a colon"),
     ))
     .fix(Fix {
         applicability: Applicability::Safe,
-        description: says.says(
-            format!("改写为“{canonical}”"),
-            format!("rewrite as “{canonical}”"),
+        description: says.format(
+            format_args!("改写为“{canonical}”"),
+            format_args!("rewrite as “{canonical}”"),
         ),
         edits,
     })

@@ -57,10 +57,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &RULE,
                 change,
-                says.says(
-                    format!("变化量“{amount}”没有基线"),
-                    format!("the change “{amount}” has no baseline"),
-                ),
+                says.format(format_args!("变化量“{amount}”没有基线"), format_args!("the change “{amount}” has no baseline")),
             )
             .label(says.says("相对什么而言？", "relative to what?"))
             .help(says.says(

@@ -96,10 +96,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         Diagnostic::new(
             &RULE,
             span,
-            says.says(
-                format!("文档没有声明周期，{count} 个关键结果没有时间范围"),
-                format!("the document declares no period; {count} key results have no time frame"),
-            ),
+            says.format(format_args!("文档没有声明周期，{count} 个关键结果没有时间范围"), format_args!("the document declares no period; {count} key results have no time frame")),
         )
         .label(says.says("未声明周期", "no period declared"))
         .related(first, says.says("例如这一条", "for example this one"))

@@ -134,17 +134,17 @@ fn diagnose(
     let prefix = kind.prefix();
     let (found, expected) = (at.number.value, at.expected);
     let message = match at.fault {
-        Fault::Duplicate(_) => says.says(
-            format!("编号重复：{prefix}{found} 已使用过"),
-            format!("duplicate number: {prefix}{found} is used already"),
+        Fault::Duplicate(_) => says.format(
+            format_args!("编号重复：{prefix}{found} 已使用过"),
+            format_args!("duplicate number: {prefix}{found} is used already"),
         ),
-        Fault::Skipped => says.says(
-            format!("编号跳过了 {prefix}{expected}"),
-            format!("the numbering skips {prefix}{expected}"),
+        Fault::Skipped => says.format(
+            format_args!("编号跳过了 {prefix}{expected}"),
+            format_args!("the numbering skips {prefix}{expected}"),
         ),
-        Fault::OutOfOrder => says.says(
-            format!("编号顺序错乱：{prefix}{found} 出现在 {prefix}{expected} 的位置"),
-            format!(
+        Fault::OutOfOrder => says.format(
+            format_args!("编号顺序错乱：{prefix}{found} 出现在 {prefix}{expected} 的位置"),
+            format_args!(
                 "numbers out of order: {prefix}{found} stands where {prefix}{expected} belongs"
             ),
         ),
@@ -154,19 +154,19 @@ fn diagnose(
         ItemKind::KeyResult => (says.says("目标", "objective"), says.noun(kind)),
     };
     let mut diagnostic = Diagnostic::new(&RULE, at.number.span, message)
-        .label(says.says(
-            format!("应为 {prefix}{expected}"),
-            format!("should be {prefix}{expected}"),
+        .label(says.format(
+            format_args!("应为 {prefix}{expected}"),
+            format_args!("should be {prefix}{expected}"),
         ))
-        .help(says.says(
-            format!("按顺序重新编号：同一{parent}下的{noun}从 1 开始依次递增"),
-            format!("renumber in order: the {noun}s of one {parent} count up from 1"),
+        .help(says.format(
+            format_args!("按顺序重新编号：同一{parent}下的{noun}从 1 开始依次递增"),
+            format_args!("renumber in order: the {noun}s of one {parent} count up from 1"),
         ))
         .fix(Fix {
             applicability: Applicability::Safe,
-            description: says.says(
-                format!("从 {prefix}{expected} 起按顺序重新编号"),
-                format!("renumber in order from {prefix}{expected}"),
+            description: says.format(
+                format_args!("从 {prefix}{expected} 起按顺序重新编号"),
+                format_args!("renumber in order from {prefix}{expected}"),
             ),
             edits: renumbering,
         });
@@ -174,9 +174,9 @@ fn diagnose(
         let line = cx.source.lines().line_of(earlier.span.start) + 1;
         diagnostic = diagnostic.related(
             earlier.span,
-            says.says(
-                format!("第 {line} 行已使用 {prefix}{found}"),
-                format!("{prefix}{found} is used on line {line}"),
+            says.format(
+                format_args!("第 {line} 行已使用 {prefix}{found}"),
+                format_args!("{prefix}{found} is used on line {line}"),
             ),
         );
     }

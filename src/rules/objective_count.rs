@@ -68,15 +68,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &RULE,
                 span,
-                says.says(
-                    format!("有 {count} 个目标，超过上限 {limit} 个"),
-                    format!("{count} objectives, more than the limit of {limit}"),
-                ),
+                says.format(format_args!("有 {count} 个目标，超过上限 {limit} 个"), format_args!("{count} objectives, more than the limit of {limit}")),
             )
-            .label(says.says(format!("{count} 个目标"), format!("{count} objectives")))
+            .label(says.format(format_args!("{count} 个目标"), format_args!("{count} objectives")))
             .related(
                 first_extra.item.handle(),
-                says.says(format!("第 {extra} 个目标"), format!("objective number {extra}")),
+                says.format(format_args!("第 {extra} 个目标"), format_args!("objective number {extra}")),
             )
             .help(says.says(
                 "只保留本周期最重要的几个目标；其余放到下个周期或作为日常工作跟踪",

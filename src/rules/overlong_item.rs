@@ -83,7 +83,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(&RULE, item.text, message)
-                .label(says.says(format!("{length} 个字"), format!("{length} words")))
+                .label(says.format(format_args!("{length} 个字"), format_args!("{length} words")))
                 .help(says.says(
                     "删去手段和背景，只保留要衡量的内容；手段可以写在下一行作为备注",
                     "drop the means and the background and keep what is measured; the means can go in a note on the next line",

@@ -54,10 +54,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &RULE,
                     slot,
-                    says.says(
-                        format!("目标值仍是占位符“{slot_text}”"),
-                        format!("the target is still a placeholder “{slot_text}”"),
-                    ),
+                    says.format(format_args!("目标值仍是占位符“{slot_text}”"), format_args!("the target is still a placeholder “{slot_text}”")),
                 )
                 .label(says.says("待填写", "to be filled in"))
                 .help(says.says(

@@ -57,10 +57,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &RULE,
                     span,
-                    says.says(
-                        format!("目标里写了数字“{number}”"),
-                        format!("the objective holds a number, “{number}”"),
-                    ),
+                    says.format(format_args!("目标里写了数字“{number}”"), format_args!("the objective holds a number, “{number}”")),
                 )
                 .label(says.says("这更像一个关键结果", "this reads like a key result"))
                 .help(says.says(

@@ -54,16 +54,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &RULE,
                     term.span,
-                    says.says(
-                        format!("含糊的动词“{verb}”，所在分句没有可度量的目标"),
-                        format!("vague verb “{verb}” with no measurable target in its clause"),
-                    ),
+                    says.format(format_args!("含糊的动词“{verb}”，所在分句没有可度量的目标"), format_args!("vague verb “{verb}” with no measurable target in its clause")),
                 )
                 .label(says.says("改到什么程度？", "to what degree?"))
-                .help(says.says(
-                    format!("说明“{verb}”到什么程度：写出衡量它的指标和目标值，如“某指标从A提升到B”"),
-                    format!("say how far to “{verb}”: name the metric and its target, e.g. “raise <metric> from A to B”"),
-                )),
+                .help(says.format(format_args!("说明“{verb}”到什么程度：写出衡量它的指标和目标值，如“某指标从A提升到B”"), format_args!("say how far to “{verb}”: name the metric and its target, e.g. “raise <metric> from A to B”"))),
             );
         }
     }
