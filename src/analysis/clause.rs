@@ -240,12 +240,11 @@ fn push(
     role: Role,
     out: &mut Vec<Clause>,
 ) {
-    let content: Vec<usize> = (start..end)
-        .filter(|&i| !words[i].is_punctuation())
-        .collect();
-    let (Some(&first), Some(&last)) = (content.first(), content.last()) else {
+    let is_content = |i: &usize| !words[*i].is_punctuation();
+    let Some(first) = (start..end).find(is_content) else {
         return;
     };
+    let last = (first..end).rev().find(is_content).unwrap_or(first);
     out.push(Clause {
         span: Span::new(words[first].span.start, words[last].span.end),
         role,

@@ -2,6 +2,7 @@
 //! line, `#` comments. English terms are base forms; their inflections are matched too.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -216,7 +217,11 @@ impl Lexicon {
         let mut classes = self.words.get(word).copied().unwrap_or_default();
         // Only words ending in one of these characters get a class from their ending.
         let last = word.chars().next_back();
-        if !last.is_some_and(|c| "率额量数间长期本用入分价度感员师".contains(c)) {
+        const TELLING_ENDINGS: [char; 16] = [
+            '率', '额', '量', '数', '间', '长', '期', '本', '用', '入', '分', '价', '度', '感',
+            '员', '师',
+        ];
+        if !last.is_some_and(|c| TELLING_ENDINGS.contains(&c)) {
             return classes;
         }
         if names_a_measure(word) {
@@ -243,6 +248,10 @@ impl Lexicon {
     /// An English word's classes and its form, found under the word itself or its base form
     /// (launches, launched, launching → launch; held → hold; studies → study).
     pub fn english_entry(&self, word: &str) -> Option<(Classes, Form)> {
+        remembered(&ENTRIES, word, || self.find_english_entry(word))
+    }
+
+    fn find_english_entry(&self, word: &str) -> Option<(Classes, Form)> {
         let lower = word.to_ascii_lowercase();
         self.inflected_entry(&lower).or_else(|| {
             // A prefixed verb is its stem's kind: re-run, co-host, cross-train.
@@ -311,6 +320,10 @@ impl Lexicon {
     /// The listed base form of an English word (or a phrase's first word): `cutting` is `cut`,
     /// `fell` is `fall`; an unlisted word is itself, lower-cased.
     pub fn base_form(&self, word: &str) -> String {
+        remembered(&BASE_FORMS, word, || self.find_base_form(word))
+    }
+
+    fn find_base_form(&self, word: &str) -> String {
         let lower = word.to_ascii_lowercase();
         let listed = |w: &str| self.english.contains_key(w) || self.phrase_starts.contains(w);
         match self.base_of(&lower, listed) {
@@ -399,6 +412,35 @@ pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// The built-in lexicon, built once per process.
+type Remembered<T> = RefCell<FxHashMap<Box<str>, T>>;
+
+thread_local! {
+    // What English words were found to be, by the one lexicon of the process: words recur
+    // through a run, and finding a base form tries several spellings.
+    static ENTRIES: Remembered<Option<(Classes, Form)>> = RefCell::default();
+    static BASE_FORMS: Remembered<String> = RefCell::default();
+}
+
+/// `find`'s answer for `word`, remembered for the thread (up to a few thousand words).
+fn remembered<T: Clone>(
+    memory: &'static std::thread::LocalKey<Remembered<T>>,
+    word: &str,
+    find: impl FnOnce() -> T,
+) -> T {
+    const WORDS: usize = 8192;
+    if let Some(known) = memory.with_borrow(|m| m.get(word).cloned()) {
+        return known;
+    }
+    let found = find();
+    memory.with_borrow_mut(|m| {
+        if m.len() >= WORDS {
+            m.clear();
+        }
+        m.insert(word.into(), found.clone());
+    });
+    found
+}
+
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::built_in);
     &LEXICON

@@ -1,39 +1,63 @@
 //! Text comparisons that ignore what readers ignore: width, case, spacing and punctuation.
 
+use std::hash::Hasher;
+
 use crate::syntax::fold_width;
 
-/// The text with full-width forms folded, letters lower-cased, and spaces and punctuation
-/// removed: `KR：提升 NPS。` and `提升nps` compare equal.
-pub fn normalised(text: &str) -> String {
+/// The characters a reader compares: full-width forms folded, letters lower-cased, spaces
+/// and punctuation left out, so that `KR：提升 NPS。` and `提升nps` compare equal.
+fn compared_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .map(fold_width)
         .filter(|c| crate::syntax::is_word_char(*c))
         .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
-/// A text's character bigrams, sorted: what [`similarity`] compares.
+/// The text as a reader compares it: `KR：提升 NPS。` is `提升nps`.
+pub fn normalised(text: &str) -> String {
+    compared_chars(text).collect()
+}
+
+/// Whether two texts are the same once width, case, spacing and punctuation are set aside.
+pub fn same_text(a: &str, b: &str) -> bool {
+    compared_chars(a).eq(compared_chars(b))
+}
+
+/// What comparing a text needs, taken in one pass over it: a hash of its compared
+/// characters (for exact copies) and their bigrams, sorted (for near copies).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bigrams {
-    pairs: Vec<(char, char)>,
+pub struct Fingerprint {
+    pub hash: u64,
+    pairs: Vec<u64>,
     chars: usize,
 }
 
-impl Bigrams {
-    pub fn of(normalised: &str) -> Bigrams {
-        let chars: Vec<char> = normalised.chars().collect();
-        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+impl Fingerprint {
+    pub fn of(text: &str) -> Fingerprint {
+        let mut hasher = rustc_hash::FxHasher::default();
+        let mut pairs = Vec::with_capacity(text.len() / 3);
+        let mut previous: Option<char> = None;
+        let mut chars = 0;
+        for c in compared_chars(text) {
+            hasher.write_u32(c as u32);
+            if let Some(p) = previous {
+                pairs.push(u64::from(p) << 32 | u64::from(c));
+            }
+            previous = Some(c);
+            chars += 1;
+        }
         pairs.sort_unstable();
-        Bigrams {
+        Fingerprint {
+            hash: hasher.finish(),
             pairs,
-            chars: chars.len(),
+            chars,
         }
     }
 }
 
 /// Dice similarity of two texts' character bigrams, from 0.0 to 1.0. Identical texts of one
 /// character are equal; otherwise a text too short for a bigram matches nothing.
-pub fn similarity(a: &Bigrams, b: &Bigrams) -> f64 {
+pub fn similarity(a: &Fingerprint, b: &Fingerprint) -> f64 {
     if a == b {
         return 1.0;
     }
@@ -58,7 +82,7 @@ pub fn similarity(a: &Bigrams, b: &Bigrams) -> f64 {
 
 /// The highest similarity two texts of these lengths (in characters) can reach: a cheap
 /// test that skips most pairs.
-pub fn similarity_bound(a: &Bigrams, b: &Bigrams) -> f64 {
+pub fn similarity_bound(a: &Fingerprint, b: &Fingerprint) -> f64 {
     let (short, long) = (a.chars.min(b.chars), a.chars.max(b.chars));
     if short < 2 {
         return if a == b { 1.0 } else { 0.0 };
@@ -71,12 +95,17 @@ mod tests {
     use super::*;
 
     fn similar(a: &str, b: &str) -> f64 {
-        similarity(&Bigrams::of(&normalised(a)), &Bigrams::of(&normalised(b)))
+        similarity(&Fingerprint::of(a), &Fingerprint::of(b))
     }
 
     #[test]
     fn normalising_ignores_width_case_and_punctuation() {
-        assert_eq!(normalised("提升 NPS，到５０。"), normalised("提升nps到50"));
+        assert!(same_text("提升 NPS，到５０。", "提升nps到50"));
+        assert!(!same_text("提升 NPS 到50", "提升 NPS 到500"));
+        assert_eq!(
+            Fingerprint::of("提升 NPS，到５０。").hash,
+            Fingerprint::of("提升nps到50").hash
+        );
     }
 
     #[test]
@@ -101,7 +130,7 @@ mod tests {
             ("提升满意度", "满意度提升到九十分以上"),
         ];
         for (a, b) in pairs {
-            let (a, b) = (Bigrams::of(&normalised(a)), Bigrams::of(&normalised(b)));
+            let (a, b) = (Fingerprint::of(a), Fingerprint::of(b));
             assert!(similarity_bound(&a, &b) >= similarity(&a, &b));
         }
     }

@@ -16,7 +16,18 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub fn is_empty(&self) -> bool {
-        *self == Vocabulary::default()
+        let Vocabulary {
+            accept,
+            vague,
+            hedge,
+            activity,
+            dictionary,
+        } = self;
+        accept.is_empty()
+            && vague.is_empty()
+            && hedge.is_empty()
+            && activity.is_empty()
+            && dictionary.is_empty()
     }
 
     /// A word's classes: the built-in ones, with this vocabulary's additions; an accepted word

@@ -3,7 +3,7 @@ use std::collections::VecDeque;
 use rustc_hash::FxHashMap;
 
 use super::{Check, Context, Diagnostic, Locale, Rule, Severity};
-use crate::analysis::text::{Bigrams, normalised, similarity, similarity_bound};
+use crate::analysis::text::{Fingerprint, same_text, similarity, similarity_bound};
 use crate::syntax::{Item, ItemKind};
 
 /// Texts at least this similar (Dice over character bigrams) are one item written twice.
@@ -61,30 +61,34 @@ fn find_duplicates<'a>(
     items: impl Iterator<Item = &'a Item>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut exact: FxHashMap<String, &Item> = FxHashMap::default();
-    let mut recent: VecDeque<(&Item, Bigrams)> = VecDeque::with_capacity(NEAR_WINDOW);
+    // Exact copies are found by hash anywhere in the unit, and confirmed by their text.
+    let mut exact: FxHashMap<u64, &Item> = FxHashMap::default();
+    let mut recent: VecDeque<(&Item, Fingerprint)> = VecDeque::with_capacity(NEAR_WINDOW);
     for item in items.filter(|i| !i.text.is_empty()) {
-        let text = normalised(cx.source.slice(item.text));
-        if let Some(original) = exact.get(&text) {
+        let text = cx.source.slice(item.text);
+        let fingerprint = Fingerprint::of(text);
+        let copied = exact
+            .get(&fingerprint.hash)
+            .filter(|original| same_text(cx.source.slice(original.text), text));
+        if let Some(original) = copied {
             out.push(diagnose(cx, kind, item, original));
             continue;
         }
-        let bigrams = Bigrams::of(&text);
         let near = recent
             .iter()
             .find(|(_, earlier)| {
-                similarity_bound(earlier, &bigrams) >= NEAR_COPY
-                    && similarity(earlier, &bigrams) >= NEAR_COPY
+                similarity_bound(earlier, &fingerprint) >= NEAR_COPY
+                    && similarity(earlier, &fingerprint) >= NEAR_COPY
             })
             .map(|(earlier, _)| *earlier);
         match near {
             Some(original) => out.push(diagnose(cx, kind, item, original)),
             None => {
-                exact.insert(text, item);
+                exact.entry(fingerprint.hash).or_insert(item);
                 if recent.len() == NEAR_WINDOW {
                     recent.pop_front();
                 }
-                recent.push_back((item, bigrams));
+                recent.push_back((item, fingerprint));
             }
         }
     }

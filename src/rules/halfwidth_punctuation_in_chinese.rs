@@ -69,6 +69,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// Each ASCII mark with a Chinese character on the side it belongs to, and its full-width
 /// form. Brackets need Chinese inside them or next to them; the rest, Chinese on both sides.
 fn halfwidth_marks(text: &str, base: usize) -> Vec<(Span, char)> {
+    // Most items have no ASCII mark at all.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')'))
+    {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let cjk_at = |i: Option<usize>| {
         i.and_then(|i| chars.get(i))
