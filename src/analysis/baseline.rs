@@ -83,9 +83,12 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
     if !text.contains(cue) && !english {
         return Vec::new();
     }
-    let mut found: Vec<Baseline> = FROM_TO
-        .captures_iter(text)
-        .map(|caps| {
+    // Each pattern is tried only on text with the words it cannot match without: a search
+    // for captures costs more than the whole text's scan.
+    let from_to = text.contains(['从', '由']) && text.contains(['到', '至']);
+    let mut found: Vec<Baseline> = Vec::new();
+    if from_to {
+        found.extend(FROM_TO.captures_iter(text).map(|caps| {
             let whole = caps.get(0).expect("a match has a whole");
             Baseline {
                 span: Span::new(base + whole.start(), base + whole.end()),
@@ -93,9 +96,9 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
                 to: value(&caps, "to", "to_unit").or_else(|| value(&caps, "to", "from_unit")),
                 direction: caps.name("verb").and_then(|v| direction_of(v.as_str())),
             }
-        })
-        .collect();
-    if english {
+        }));
+    }
+    if english && has_word_from(text) {
         found.extend(ENGLISH_FROM_TO.captures_iter(text).map(|caps| {
             let whole = caps.get(0).expect("a match has a whole");
             let (from, to) = english_values(&caps);
@@ -126,6 +129,13 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
     }
     found.sort_by_key(|b| b.span.start);
     found
+}
+
+/// Whether `from`, in any case, stands in the text.
+fn has_word_from(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"from"))
 }
 
 /// A `从A到B` value in one scale: durations in minutes (从4小时缩短到30分钟), the rest as
@@ -225,9 +235,9 @@ fn english_direction(before: &str) -> Option<Direction> {
         .filter(|w| !w.is_empty())
         .find_map(|w| {
             let base = lex.base_form(w);
-            if UP.contains(&base.as_str()) {
+            if UP.contains(&&*base) {
                 Some(Direction::Up)
-            } else if DOWN.contains(&base.as_str()) {
+            } else if DOWN.contains(&&*base) {
                 Some(Direction::Down)
             } else {
                 None

@@ -3,7 +3,6 @@
 
 use super::baseline::{self, Baseline};
 use super::clause::{self, Clause, Role};
-use rustc_hash::FxHashSet;
 
 use super::kind::{self, Judgement, Kind};
 use super::language::{Language, Script};
@@ -215,11 +214,7 @@ fn is_change(before: &str) -> bool {
 /// Where an English vague or maintain word counts, as a verb: leading its clause ("Improve
 /// the process", "Try to keep…") or read as the predicate; not modifying a noun ("support
 /// calls", "drive time").
-fn english_verb_spans(
-    words: &[Word<'_>],
-    clauses: &[Clause],
-    judgement: &Judgement,
-) -> FxHashSet<Span> {
+fn english_verb_spans(words: &[Word<'_>], clauses: &[Clause], judgement: &Judgement) -> Vec<Span> {
     let leading = clauses.iter().filter_map(|c| {
         words[c.words.0..c.words.1]
             .iter()
@@ -250,20 +245,16 @@ fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec
         let at = words.partition_point(|w| w.span.end <= span.start);
         words[..at].iter().rev().find(|w| !w.text.trim().is_empty())
     };
-    let mut terms: Vec<Term> = words
-        .iter()
-        .flat_map(|w| {
-            CLASSES
-                .iter()
-                .filter(|c| w.is(**c))
-                .map(|class| Term {
-                    span: w.span,
-                    class: *class,
-                    role: role_at(w.span),
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut terms: Vec<Term> = Vec::new();
+    for word in words.iter().filter(|w| !w.classes.is_empty()) {
+        for class in CLASSES.into_iter().filter(|c| word.is(*c)) {
+            terms.push(Term {
+                span: word.span,
+                class,
+                role: role_at(word.span),
+            });
+        }
+    }
     // 100% and 零 are all-or-nothing targets too; past 100% (net revenue retention of 110%)
     // a percentage is a level like any other, and a starting value (从100%…, from 0 to …)
     // is no target.
@@ -286,10 +277,9 @@ fn terms(words: &[Word<'_>], clauses: &[Clause], quantities: &[Quantity]) -> Vec
     }
     // `1,000 more customers`, `2x better`: a quantity right before a comparative gives it its
     // standard (not one before a comma: 降低10%，尽快…).
-    let quantity_ends: FxHashSet<usize> = quantities.iter().map(|q| q.span.end).collect();
+    let ends_a_quantity = |w: &Word<'_>| quantities.iter().any(|q| q.span.end == w.span.end);
     terms.retain(|t| {
-        t.class != WordClass::Hedge
-            || !word_before(t.span).is_some_and(|w| quantity_ends.contains(&w.span.end))
+        t.class != WordClass::Hedge || !word_before(t.span).is_some_and(ends_a_quantity)
     });
     terms.sort_by_key(|t| t.span.start);
     terms

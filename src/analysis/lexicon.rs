@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -290,13 +291,13 @@ impl Lexicon {
     /// possible, no more than): how many words it takes, two or more, and its classes.
     pub fn phrase(&self, words: &[&str]) -> Option<(usize, Classes)> {
         let first = self.base_form(words.first()?);
-        if !self.phrase_starts.contains(first.as_str()) {
+        if !self.phrase_starts.contains(&*first) {
             return None;
         }
         let longest = self.longest_phrase.min(words.len());
         (2..=longest).rev().find_map(|n| {
             let rest = words[1..n].iter().map(|w| w.to_ascii_lowercase());
-            let phrase = std::iter::once(first.clone())
+            let phrase = std::iter::once(first.to_string())
                 .chain(rest)
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -319,8 +320,8 @@ impl Lexicon {
 
     /// The listed base form of an English word (or a phrase's first word): `cutting` is `cut`,
     /// `fell` is `fall`; an unlisted word is itself, lower-cased.
-    pub fn base_form(&self, word: &str) -> String {
-        remembered(&BASE_FORMS, word, || self.find_base_form(word))
+    pub fn base_form(&self, word: &str) -> Rc<str> {
+        remembered(&BASE_FORMS, word, || self.find_base_form(word).into())
     }
 
     fn find_base_form(&self, word: &str) -> String {
@@ -418,7 +419,7 @@ thread_local! {
     // What English words were found to be, by the one lexicon of the process: words recur
     // through a run, and finding a base form tries several spellings.
     static ENTRIES: Remembered<Option<(Classes, Form)>> = RefCell::default();
-    static BASE_FORMS: Remembered<String> = RefCell::default();
+    static BASE_FORMS: Remembered<Rc<str>> = RefCell::default();
 }
 
 /// `find`'s answer for `word`, remembered for the thread (up to a few thousand words).

@@ -99,15 +99,17 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
             continue;
         }
         let absolute = Span::new(base + start, base + end);
+        let numeral = m.as_str();
+        // Idioms are written in Chinese numerals: a number in digits is never one.
         if excluded.iter().any(|s| s.overlaps(absolute))
-            || idioms
-                .get_or_init(|| idiom_spans(text))
-                .iter()
-                .any(|&(s, e)| s < end && start < e)
+            || !numeral.is_ascii()
+                && idioms
+                    .get_or_init(|| idiom_spans(text))
+                    .iter()
+                    .any(|&(s, e)| s < end && start < e)
         {
             continue;
         }
-        let numeral = m.as_str();
         let currency = text[..start].trim_end().ends_with(['$', '€', '¥', '£']);
         let after = &text[end..];
         let magnitude_end = currency

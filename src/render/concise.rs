@@ -6,6 +6,8 @@ use crate::rules::Diagnostic;
 use crate::source::{ColumnUnit, Source};
 
 pub fn render(out: &mut dyn Write, source: &Source, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    // Shown once, not once a finding: a path is checked for UTF-8 each time it is displayed.
+    let path = source.path().display().to_string();
     for d in diagnostics {
         let at = source
             .lines()
@@ -13,12 +15,7 @@ pub fn render(out: &mut dyn Write, source: &Source, diagnostics: &[Diagnostic]) 
         writeln!(
             out,
             "{}:{}:{}: {} [{}] {}",
-            source.path().display(),
-            at.line,
-            at.column,
-            d.rule.code,
-            d.severity,
-            d.message
+            path, at.line, at.column, d.rule.code, d.severity, d.message
         )?;
     }
     Ok(())

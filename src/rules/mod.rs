@@ -278,9 +278,21 @@ pub fn check(
         Check::Document(check) | Check::Summary(check) => Some(check),
         _ => None,
     });
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule.code));
+    let diagnostics = in_text_order(diagnostics);
     let unused = settings.severity(unused_suppression::RULE.code);
     suppression::apply(source, document, diagnostics, unused)
+}
+
+/// Findings by where they stand, then by rule; findings of one place and rule keep their
+/// order. Sorted by index and moved once: a finding is large, and a file may have many.
+fn in_text_order(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&i| {
+        let d = &diagnostics[i];
+        (d.span.start, d.span.end, d.rule.code)
+    });
+    let mut slots: Vec<Option<Diagnostic>> = diagnostics.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// Runs the rules whose check `pick` takes, each at its configured severity.
