@@ -226,26 +226,26 @@ impl LineIndex {
         let content_start = if text.starts_with(BOM) { BOM.len() } else { 0 };
         let bytes = text.as_bytes();
         // Sized once: a large file's index is never copied as it grows.
-        let breaks = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
+        let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes).count();
         let mut starts: Vec<u32> = Vec::with_capacity(breaks + 1);
         let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
         starts.push(offset(content_start));
         let mut crlf = vec![0u64; breaks / 64 + 1];
-        let mut i = content_start;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(offset(i + 1)),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        let line = starts.len() - 1;
-                        crlf[line / 64] |= 1 << (line % 64);
-                        i += 1;
-                    }
-                    starts.push(offset(i + 1));
-                }
-                _ => {}
+        let mut after_cr = None;
+        for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[content_start..]) {
+            let i = content_start + i;
+            // The `\n` of a CRLF ends the line its `\r` began to end.
+            if bytes[i] == b'\n' && after_cr == Some(i) {
+                continue;
             }
-            i += 1;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                let line = starts.len() - 1;
+                crlf[line / 64] |= 1 << (line % 64);
+                after_cr = Some(i + 1);
+                starts.push(offset(i + 2));
+            } else {
+                starts.push(offset(i + 1));
+            }
         }
         LineIndex {
             starts,
@@ -360,6 +360,13 @@ mod tests {
             index.line_col(text, 7, ColumnUnit::CodePoints),
             LineCol { line: 4, column: 1 }
         );
+        // Runs of line ends: `\r\r\n` is a lone CR then a CRLF; `\n\r` ends two lines.
+        let text = "a\r\r\nb\n\rc\r\n";
+        let index = LineIndex::new(text);
+        let lines: Vec<&str> = (0..index.line_count())
+            .map(|l| &text[index.line_span(l).range()])
+            .collect();
+        assert_eq!(lines, ["a", "", "b", "", "c", ""]);
     }
 
     #[test]

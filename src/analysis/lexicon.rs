@@ -412,7 +412,6 @@ pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|term| !term.is_empty())
 }
 
-/// The built-in lexicon, built once per process.
 type Remembered<T> = RefCell<FxHashMap<Box<str>, T>>;
 
 thread_local! {
@@ -442,6 +441,7 @@ fn remembered<T: Clone>(
     found
 }
 
+/// The built-in lexicon, built once per process.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::built_in);
     &LEXICON

@@ -6,8 +6,9 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
-use super::lexicon::{WordClass, lexicon};
+use super::lexicon::{WordClass, lexicon, terms};
 use crate::source::Span;
 use crate::syntax::fold_width;
 
@@ -45,28 +46,56 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid number pattern")
 });
 
-/// After a number: its magnitude (万, 亿, k), then its unit. Longer units first.
-static MAGNITUDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[万亿千百]+|[kKwWM](?-u:\b))").expect("valid magnitude pattern")
+/// After a number: its magnitude (万, 亿, k), then its unit, each after optional spaces.
+/// Units by their first character, each list in the file's order.
+static UNITS: LazyLock<FxHashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut units: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
+    for unit in terms(include_str!("../../rules/lexicon/zh/units.txt")) {
+        if let Some(first) = unit.chars().next() {
+            units.entry(first).or_default().push(unit);
+        }
+    }
+    units
 });
 
-static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^\s*(?:
-            %|％|‰|个百分点|百分点|pp
-          | 倍|番|一半|半|x(?-u:\b)|×
-          | 万?元|块钱?|美元|美金
-          | 个?工作日|个?自然日|个?小时|分钟|毫秒|秒|ms|个月|天|周|年
-          | 分(?:值)?
-          | 人次|人天|课时|学时
-          | 个|名|家|次|场|人|位|条|篇|项|件|宗|台|套|款|种|份|所|座|辆|单|笔|张|页|支|批|轮|期
-          | 成
-          | 届|类|步|星|颗|枚|吨|公斤|kg|米|公里|km|GB|TB|MB|起|例|户|间|门|节|字|本|部|处|只|棵|株
-          | QPS|TPS
-        )",
-    )
-    .expect("valid unit pattern")
-});
+/// The length of the unit (and the spaces before it) that `after` starts with.
+fn unit(after: &str) -> Option<usize> {
+    let first = after.trim_start().chars().next()?;
+    leading(after, UNITS.get(&first)?, |u| u == "x")
+}
+
+/// Multipliers written after a number in any text, and after a currency sign only.
+const MAGNITUDES: [&str; 5] = ["k", "K", "w", "W", "M"];
+const CURRENCY_MAGNITUDES: [&str; 4] = ["bn", "B", "billion", "million"];
+
+/// The length of `after`'s leading spaces and the first of `words` that follows them; a word
+/// for which `whole` holds must end there (`x` in `3x` ends a word; in `3xl` it does not).
+fn leading(after: &str, words: &[&str], whole: impl Fn(&str) -> bool) -> Option<usize> {
+    let spaces = after.len() - after.trim_start().len();
+    let rest = &after[spaces..];
+    let ends = |w: &str| {
+        let next = rest.as_bytes().get(w.len());
+        !next.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    words
+        .iter()
+        .find(|w| rest.starts_with(**w) && (!whole(w) || ends(w)))
+        .map(|w| spaces + w.len())
+}
+
+/// A run of 万, 亿, 千 and 百 (1,200万, 3千万), or one Latin multiplier standing alone (5k).
+fn magnitude(after: &str) -> Option<usize> {
+    let spaces = after.len() - after.trim_start().len();
+    let chinese: usize = after[spaces..]
+        .chars()
+        .take_while(|c| matches!(c, '万' | '亿' | '千' | '百'))
+        .map(char::len_utf8)
+        .sum();
+    if chinese > 0 {
+        return Some(spaces + chinese);
+    }
+    leading(after, &MAGNITUDES, |_| true)
+}
 
 /// English number words and multipliers: `three`, `nine thousand`, `a hundred`, `double`.
 static ENGLISH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,10 +106,6 @@ static ENGLISH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid English number pattern")
 });
-
-/// After a currency sign, B and bn are billions (¥1.2B); elsewhere 2B is a name (2B业务).
-static CURRENCY_MAGNITUDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:bn|B|billion|million)(?-u:\b)").expect("valid pattern"));
 
 /// Chinese numerals that are only an article before these (一个平台, 一套体系).
 const ARTICLE_CLASSIFIERS: [&str; 5] = ["个", "套", "项", "种", "份"];
@@ -112,14 +137,15 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         }
         let currency = text[..start].trim_end().ends_with(['$', '€', '¥', '£']);
         let after = &text[end..];
+        // After a currency sign, B and bn are billions (¥1.2B); elsewhere 2B is a name (2B业务).
         let magnitude_end = currency
-            .then(|| CURRENCY_MAGNITUDE.find(after))
+            .then(|| leading(after, &CURRENCY_MAGNITUDES, |_| true))
             .flatten()
-            .or_else(|| MAGNITUDE.find(after))
-            .map_or(end, |m| end + m.end());
+            .or_else(|| magnitude(after))
+            .map_or(end, |length| end + length);
         let magnitude = (magnitude_end > end).then(|| text[end..magnitude_end].trim_start());
-        let unit = UNIT.find(&text[magnitude_end..]).map(|u| {
-            let unit_end = magnitude_end + u.end();
+        let unit = unit(&text[magnitude_end..]).map(|length| {
+            let unit_end = magnitude_end + length;
             (text[magnitude_end..unit_end].trim_start(), unit_end)
         });
         // 3成本 is no 30%.
