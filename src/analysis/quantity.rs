@@ -34,17 +34,123 @@ pub struct Quantity {
     pub unit: Unit,
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        [百千万]分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?
-        | [0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?
-          (?:\s*[-~～–]\s*[0-9０-９]+(?:[.．][0-9０-９]+)?)?
-        | [零〇一二两三四五六七八九十百千万亿]+
-        ",
+/// The numerals of a text, as byte ranges, left to right: `百分之N` (with `点` and decimals),
+/// digits with thousands separators, a decimal part and a range (`1,200`, `3.5`, `10-20`), or
+/// a run of Chinese numerals (`三`, `一千二百`). A hand-written scanner: it runs on every item.
+fn numerals(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(c) = text[at..].chars().next() {
+            let rest = &text[at..];
+            let length = if is_digit(c) {
+                Some(arabic_length(rest))
+            } else if is_chinese_numeral(c) {
+                Some(per_cent_length(rest).unwrap_or_else(|| run(rest, is_chinese_numeral)))
+            } else {
+                None
+            };
+            match length {
+                Some(length) => {
+                    let start = at;
+                    at += length;
+                    return Some((start, at));
+                }
+                None => at += c.len_utf8(),
+            }
+        }
+        None
+    })
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
     )
-    .expect("valid number pattern")
-});
+}
+
+/// The length of the longest start of `text` whose characters all pass `test`.
+fn run(text: &str, test: impl Fn(char) -> bool) -> usize {
+    text.find(|c: char| !test(c)).unwrap_or(text.len())
+}
+
+/// `百分之三十`, `千分之五`, `百分之九十九点九`.
+fn per_cent_length(text: &str) -> Option<usize> {
+    let after = ["百分之", "千分之", "万分之"]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))?;
+    let whole = run(after, |c| {
+        is_chinese_numeral(c) && !matches!(c, '千' | '万' | '亿')
+    });
+    if whole == 0 {
+        return None;
+    }
+    let decimals = after[whole..].strip_prefix('点').map_or(0, |d| {
+        let digits = run(d, |c| {
+            is_chinese_numeral(c) && !matches!(c, '两' | '十' | '百' | '千' | '万' | '亿')
+        });
+        if digits > 0 {
+            '点'.len_utf8() + digits
+        } else {
+            0
+        }
+    });
+    Some(text.len() - after.len() + whole + decimals)
+}
+
+/// Digits, then groups of three after a comma, a decimal part, and a range's second number.
+fn arabic_length(text: &str) -> usize {
+    let mut end = run(text, is_digit);
+    while let Some(group) = text[end..].strip_prefix([',', '，']) {
+        let three: Vec<char> = group.chars().take(3).collect();
+        if three.len() < 3 || !three.iter().all(|c| is_digit(*c)) {
+            break;
+        }
+        end = text.len() - group.len() + three.iter().map(|c| c.len_utf8()).sum::<usize>();
+    }
+    end += decimal_length(&text[end..]);
+    let range = text[end..].trim_start();
+    if let Some(second) = range
+        .strip_prefix(['-', '~', '～', '–'])
+        .map(str::trim_start)
+        .filter(|s| s.starts_with(is_digit))
+    {
+        let digits = run(second, is_digit);
+        end = text.len() - second.len() + digits + decimal_length(&second[digits..]);
+    }
+    end
+}
+
+/// `.5` or `．5` after a number's digits.
+fn decimal_length(text: &str) -> usize {
+    text.strip_prefix(['.', '．']).map_or(0, |d| {
+        let digits = run(d, is_digit);
+        if digits > 0 {
+            text.len() - d.len() + digits
+        } else {
+            0
+        }
+    })
+}
 
 /// After a number: its magnitude (万, 亿, k), then its unit, each after optional spaces.
 /// Units by their first character, each list in the file's order.
@@ -117,14 +223,13 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
     let idioms = std::cell::OnceCell::new();
     let titles = std::cell::OnceCell::new();
     let mut found: Vec<Quantity> = Vec::new();
-    for m in NUMBER.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    for (start, end) in numerals(text) {
         // The magnitude of the previous quantity (万 in 1,200万元) is not another number.
         if found.last().is_some_and(|q| base + start < q.span.end) {
             continue;
         }
         let absolute = Span::new(base + start, base + end);
-        let numeral = m.as_str();
+        let numeral = &text[start..end];
         // Idioms are written in Chinese numerals: a number in digits is never one.
         if excluded.iter().any(|s| s.overlaps(absolute))
             || !numeral.is_ascii()
@@ -488,6 +593,27 @@ fn chinese_value(numeral: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numerals_are_read_whole() {
+        fn read(text: &str) -> Vec<&str> {
+            numerals(text).map(|(s, e)| &text[s..e]).collect()
+        }
+        assert_eq!(
+            read("百分之三十，千分之五点五，百分比"),
+            ["百分之三十", "千分之五点五", "百"]
+        );
+        assert_eq!(
+            read("1,234,5678 和 1，234．5"),
+            ["1,234,567", "8", "1，234．5"]
+        );
+        assert_eq!(
+            read("3 - 5% 与 2.5-3.75倍，7–9人"),
+            ["3 - 5", "2.5-3.75", "7–9"]
+        );
+        assert_eq!(read("3.，5-，一千二百万"), ["3", "5", "一千二百万"]);
+        assert_eq!(read("１，２３４，５６７"), ["１，２３４，５６７"]);
+    }
 
     fn quantities(text: &str) -> Vec<&str> {
         use super::super::time::{self, TimeKind};
