@@ -34,9 +34,9 @@ const NUM: &str = r"(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3
 const EVENTS: &str =
     r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账)";
 
-/// Each pattern with the cue mask of the characters one of which it cannot match without: a
-/// text with none of them skips the pattern (see [`cue_mask`]).
-static PATTERNS: LazyLock<Vec<(TimeKind, u32, Regex)>> = LazyLock::new(|| {
+/// Each pattern with the cues it cannot match without: one character of each group (see
+/// [`cue_mask`]). A text that lacks a group skips the pattern.
+static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
     let n = NUM;
     let units = r"(?:个?工作日|个?自然日|个?小时|分钟|天|日|周|个月)";
     let edge = r"(?:底|末|初|中旬|上旬|下旬|结束)?\s*(?:前|之前|以前|内|截止|为止)?";
@@ -56,97 +56,97 @@ static PATTERNS: LazyLock<Vec<(TimeKind, u32, Regex)>> = LazyLock::new(|| {
     // Days everyone knows the date of, named without an article.
     let named_day = r"(?:(?:peak|holiday)\s+season|black\s+friday|cyber\s+monday|christmas|thanksgiving|new\s+year(?:'s)?(?:\s+day)?)";
     let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s?[ap]\.?m\.?)";
-    let english: [(TimeKind, &'static [char], String); 3] = [
+    let english: [(TimeKind, Needs, String); 3] = [
         (
             TimeKind::Deadline,
-            &['a'],
+            &[&['a']],
             format!(
                 r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting(?:\s+in)?|due|on)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word}|(?:19|20)[0-9]{{2}})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9-]+\s+)?{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
             ),
         ),
         (
             TimeKind::Cadence,
-            &['a'],
+            &[&['a']],
             format!(
                 r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
             ),
         ),
         (
             TimeKind::Window,
-            &['a'],
+            &[&['a']],
             format!(
                 r"(?i-u:\bwithin\s+(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
             ),
         ),
     ];
-    let mut patterns: Vec<(TimeKind, &'static [char], String)> = english.into();
-    let chinese: [(TimeKind, &'static [char], String); 12] = [
+    let mut patterns: Vec<(TimeKind, Needs, String)> = english.into();
+    let chinese: [(TimeKind, Needs, String); 12] = [
         (
             TimeKind::Window,
-            &['内'],
+            &[&['内'], NUMERALS],
             format!(r"(?:在\s*)?{n}\s*{units}\s*(?:之内|以内|内)"),
         ),
         (
             TimeKind::Window,
-            &['内', '当'],
+            &[&['内', '当']],
             r"(?:首|第一)(?:周|月|个月|天|日)\s*(?:之内|以内|内)|当[日天]".to_owned(),
         ),
         (
             TimeKind::Deadline,
-            &['月'],
+            &[&['月'], NUMERALS],
             format!(r"(?:{year}\s*)?{n}\s*月\s*(?:{n}\s*[日号])?\s*{edge}"),
         ),
         (
             TimeKind::Deadline,
-            &['前'],
+            &[&['前'], &['0']],
             r"[0-9]{1,2}\s*[点时日号]\s*(?:前|之前|以前)".to_owned(),
         ),
         (
             TimeKind::Deadline,
-            &['前'],
+            &[&['前']],
             r"(?:上线|发布|交付|验收|投产)\s*(?:前|之前|以前)".to_owned(),
         ),
         (
             TimeKind::Deadline,
-            &['年'],
+            &[&['年'], &['0']],
             format!(
                 r"{year}\s*(?:底|末|初|年底|年末|年中|{half}|{quarter}|全年)?\s*(?:前|之前|以前|内)?"
             ),
         ),
         (
             TimeKind::Deadline,
-            &['F', 'f'],
+            &[&['F', 'f'], &['0']],
             format!(r"(?i:FY)\s?[0-9]{{2,4}}(?:\s*[-–]?\s*(?:{quarter}|{half}))?"),
         ),
         (
             TimeKind::Deadline,
-            &['前', '底', '末', '结'],
+            &[&['前', '底', '末', '结'], &['季', 'Q', 'q', 'H', 'h', '半']],
             format!(
                 r"(?:{quarter}|{half})\s*(?:底|末|结束)\s*(?:前|之前|以前)?|(?:{quarter}|{half})\s*(?:前|之前|以前)"
             ),
         ),
         (
             TimeKind::Deadline,
-            &['底', '末', '中'],
+            &[&['底', '末', '中'], &['年', '月', '季', '周']],
             r"(?:年|月|季度?|周)(?:底|末)\s*(?:前|之前|以前)?|年中".to_owned(),
         ),
         // Before or after an event the reader knows the date of, for each event: 大促前,
         // 开学后第三周前, 到期前90天 (whose 90天 is a lead time, a quantity).
         (
             TimeKind::Window,
-            &['前', '后'],
+            &[&['前', '后']],
             format!(r"{EVENTS}\s*(?:前|后)\s*(?:第?{n}\s*{units})?\s*(?:前|之前|以前|内)?"),
         ),
         (
             TimeKind::Period,
-            &['季', '年', '月', '周', '学', '半', 'Q', 'q', 'H', 'h'],
+            &[&['季', '年', '月', '周', '学', '半', 'Q', 'q', 'H', 'h']],
             format!(
                 r"(?:本|今|当|下)\s*(?:季度|年度?|月|周|半年|学期)\s*(?:内|末|底)?|{quarter}|{half}|年度内|年内|季度内|月内|学期内"
             ),
         ),
         (
             TimeKind::Cadence,
-            &['每', '双', '隔', '按', '逐'],
+            &[&['每', '双', '隔', '按', '逐']],
             format!(
                 r"每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|月|季度|季|半年|年|学期|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)"
             ),
@@ -158,24 +158,33 @@ static PATTERNS: LazyLock<Vec<(TimeKind, u32, Regex)>> = LazyLock::new(|| {
         .map(|(kind, needs, pattern)| {
             (
                 kind,
-                cue_mask(needs.iter().copied()),
+                needs
+                    .iter()
+                    .map(|group| cue_mask(group.iter().copied()))
+                    .collect(),
                 Regex::new(&pattern).expect("valid time pattern"),
             )
         })
         .collect()
 });
 
+/// What a pattern needs: a group of cue characters, one of which must occur, for each group.
+type Needs = &'static [&'static [char]];
+
+/// Numerals, Arabic (as `0`) or Chinese, as one group of cues.
+const NUMERALS: &[char] = &['0', '一'];
+
 /// Which cue characters occur, as a bit set: one pass over a text instead of one per pattern.
 /// The cues are the characters time phrases hinge on, one bit each.
-fn cue_mask(chars: impl Iterator<Item = char>) -> u32 {
+fn cue_mask(chars: impl Iterator<Item = char>) -> u64 {
     chars
-        // Below U+3000 only Latin letters are cues.
-        .filter(|c| c.is_ascii_alphabetic() || *c >= '\u{3000}')
+        // Below U+3000 only Latin letters and digits are cues.
+        .filter(|c| c.is_ascii_alphanumeric() || *c >= '\u{3000}')
         .filter_map(cue_bit)
         .fold(0, |mask, bit| mask | 1 << bit)
 }
 
-fn cue_bit(c: char) -> Option<u32> {
+fn cue_bit(c: char) -> Option<u64> {
     Some(match c {
         '内' => 0,
         '当' => 1,
@@ -205,6 +214,9 @@ fn cue_bit(c: char) -> Option<u32> {
         // Any other lowercase Latin letter: the English patterns' cue. Chinese text brings
         // capitals (KPI, Q1, DAU) but seldom English prose.
         'a'..='z' => 25,
+        // Any digit, Arabic or full-width, is one cue; so is any Chinese numeral.
+        '0'..='9' | '０'..='９' => 26,
+        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => 27,
         _ => return None,
     })
 }
@@ -219,7 +231,7 @@ pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
     let mut blocked: Vec<(usize, usize)> = Vec::new();
     let cues = cue_mask(text.chars());
     for (kind, needs, pattern) in PATTERNS.iter() {
-        if cues & needs == 0 {
+        if needs.iter().any(|group| cues & group == 0) {
             continue;
         }
         for m in pattern.find_iter(text) {
