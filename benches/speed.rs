@@ -319,8 +319,9 @@ fn peak_rss(command: &[String]) {
     println!("{}", usage.ru_maxrss);
 }
 
-/// A corpus of varied OKR documents: every fixture document, with its digits changed, pieced
-/// into files of about 50 KB, 10 MB in all. Written once; kept between runs.
+/// A corpus of varied OKR documents: the sample, the outlines and the first two sets of
+/// labelled documents, with their digits changed, pieced into files of about 50 KB, 10 MB in
+/// all. Written once; kept between runs.
 fn write_corpus(root: &Path, folder: &Path) -> Vec<PathBuf> {
     let sources = fixture_documents(root);
     std::fs::create_dir_all(folder).expect("the corpus folder can be made");
