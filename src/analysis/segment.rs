@@ -129,8 +129,8 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
     if !needs_segmenter(text) {
         return plain_words(text, base, vocabulary);
     }
-    // About one word for every two characters of Chinese.
-    let mut words: Vec<Word<'t>> = Vec::with_capacity(text.len() / 4);
+    // About one word for every two characters of Chinese (six bytes).
+    let mut words: Vec<Word<'t>> = Vec::with_capacity(text.len() / 6);
     for t in segmenter(vocabulary).tag(text, false) {
         let span = Span::new(base + t.byte_start, base + t.byte_end);
         // 错误/率, 认知/度, 例/数: a measure's ending split off by the segmenter rejoins its word.
