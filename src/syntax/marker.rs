@@ -43,7 +43,8 @@ type LabelParser = fn(&str) -> IResult<&str, Label<'_>>;
 struct Label<'a> {
     kind: ItemKind,
     style: MarkerStyle,
-    letters: Vec<&'a str>,
+    /// The marker's letters (K, R and the O of `O1-KR2`); unused places are empty.
+    letters: [&'a str; 3],
     number: Option<(&'a str, u32, NumberForm)>,
     parent_number: Option<u32>,
     missing_letter: bool,
@@ -121,10 +122,10 @@ fn letters_key_result(input: &str) -> IResult<&str, Label<'_>> {
     // `KR1.2` is the second key result of objective 1; a dot with no number before it is
     // no part of the label (`KR.5`).
     let (input, numbers) = opt((number, opt(preceded(tag("."), number)))).parse(input)?;
-    let mut letters = vec![k, r];
+    let mut letters = [k, r, ""];
     let (number, parent_number) = match (prefix, numbers) {
         (Some((o, parent, _)), numbers) => {
-            letters.push(o);
+            letters[2] = o;
             (numbers.map(|(n, _)| n), Some(parent.1))
         }
         (None, Some((parent, Some(n)))) => (Some(n), Some(parent.1)),
@@ -154,7 +155,7 @@ fn letters_objective(input: &str) -> IResult<&str, Label<'_>> {
         Label {
             kind: ItemKind::Objective,
             style: MarkerStyle::Letters,
-            letters: vec![o],
+            letters: [o, "", ""],
             number,
             parent_number: None,
             missing_letter: false,
@@ -171,7 +172,7 @@ fn typo_key_result(input: &str) -> IResult<&str, Label<'_>> {
         Label {
             kind: ItemKind::KeyResult,
             style: MarkerStyle::Letters,
-            letters: vec![k],
+            letters: [k, "", ""],
             number: Some(n),
             parent_number: None,
             missing_letter: true,
@@ -198,7 +199,7 @@ fn chinese_label(input: &str) -> IResult<&str, Label<'_>> {
         Label {
             kind,
             style: MarkerStyle::Chinese,
-            letters: Vec::new(),
+            letters: [""; 3],
             number,
             parent_number: None,
             missing_letter: false,
@@ -228,7 +229,7 @@ fn english_label(input: &str) -> IResult<&str, Label<'_>> {
         Label {
             kind,
             style: MarkerStyle::English,
-            letters: Vec::new(),
+            letters: [""; 3],
             number,
             parent_number: None,
             missing_letter: false,
