@@ -77,9 +77,10 @@ pub struct Analysis {
     /// objectives' in theirs.
     facts: Vec<Facts>,
     key_result_count: usize,
-    /// Where each item's facts are, by the item's span.
-    index: FxHashMap<Span, usize>,
-    periods: FxHashMap<Span, Span>,
+    /// The item each of `facts` is about, in the same order.
+    items: Vec<Span>,
+    /// The period each key result inherits from a heading, if any, in the same order.
+    periods: Vec<Option<Span>>,
     /// For each key result, in order: whether it has a time frame of its own or inherits
     /// one. A summary keeps this for the whole document after the facts are gone.
     dated: Vec<bool>,
@@ -97,7 +98,7 @@ impl Analysis {
     /// The facts of an item, by its span. An objective's facts hold only its time frames,
     /// placeholders and quantities: nothing judges an objective's wording.
     pub fn facts(&self, item: &crate::syntax::Item) -> &Facts {
-        &self.facts[self.index[&item.span]]
+        &self.facts[self.position(item.span).expect("facts of an analysed item")]
     }
 
     /// Key results' facts, in the order of [`Group::key_results`] (for a whole document,
@@ -113,12 +114,13 @@ impl Analysis {
 
     /// Whether a key result inherits a period, from a heading or the configuration.
     pub fn inherits_period(&self, key_result: &KeyResult) -> bool {
-        self.default_period || self.periods.contains_key(&key_result.item.span)
+        self.default_period || self.inherited_period(key_result).is_some()
     }
 
     /// The period a key result inherits from the headings above it.
     pub fn inherited_period(&self, key_result: &KeyResult) -> Option<Span> {
-        self.periods.get(&key_result.item.span).copied()
+        let at = self.position(key_result.item.span)?;
+        self.periods.get(at).copied()?
     }
 
     fn build<'d>(
@@ -131,8 +133,8 @@ impl Analysis {
         let mut analysis = Analysis {
             facts: Vec::new(),
             key_result_count: 0,
-            index: FxHashMap::default(),
-            periods: FxHashMap::default(),
+            items: Vec::new(),
+            periods: Vec::new(),
             dated: Vec::new(),
             declares_period,
             default_period: options.default_period.is_some(),
@@ -140,9 +142,7 @@ impl Analysis {
         for group in groups.clone() {
             for key_result in group.key_results() {
                 let facts = facts_of(key_result.item.text);
-                if let Some(p) = group.period {
-                    analysis.periods.insert(key_result.item.span, p);
-                }
+                analysis.periods.push(group.period);
                 analysis.dated.push(
                     facts.has_deadline() || analysis.default_period || group.period.is_some(),
                 );
@@ -158,8 +158,16 @@ impl Analysis {
         analysis
     }
 
+    /// Where an item's facts are: key results and objectives are each kept in text order, so
+    /// each is searched by halves.
+    fn position(&self, item: Span) -> Option<usize> {
+        let (key_results, objectives) = self.items.split_at(self.key_result_count);
+        let find = |items: &[Span]| items.binary_search_by_key(&item.start, |s| s.start).ok();
+        find(key_results).or_else(|| find(objectives).map(|at| self.key_result_count + at))
+    }
+
     fn add(&mut self, item: Span, facts: Facts) {
-        self.index.insert(item, self.facts.len());
+        self.items.push(item);
         self.facts.push(facts);
     }
 }
@@ -226,8 +234,8 @@ impl<'a> Analyser<'a> {
         Analysis {
             facts: Vec::new(),
             key_result_count: 0,
-            index: FxHashMap::default(),
-            periods: FxHashMap::default(),
+            items: Vec::new(),
+            periods: Vec::new(),
             dated,
             declares_period: self.declares_period,
             default_period: self.options.default_period.is_some(),
