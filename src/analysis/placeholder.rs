@@ -16,9 +16,9 @@ const NUMBER_LEADERS: &str = r"(?:达到|达|超过|超|至|到|为|低于|高�
 static SLOT: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        (?P<letter>[Xx]{{1,3}}|[Ｘｘ]{{1,3}}|××?|N)
-        | (?P<word>TBD|TBC|待定|待确定|待确认|若干|某某|某(?:{NUMBER_FOLLOWERS})|[?？]{{1,3}})
-        | (?P<bracket>【\s*(?:[^】]{{0,6}})\s*】|\[\s*[A-Za-z?]{{0,8}}\s*\]|_{{2,}})
+        [Xx]{{1,3}}|[Ｘｘ]{{1,3}}|××?|N
+        | (?:TBD|TBC|待定|待确定|待确认|若干|某某|某(?:{NUMBER_FOLLOWERS})|[?？]{{1,3}})
+        | (?:【\s*(?:[^】]{{0,6}})\s*】|\[\s*[A-Za-z?]{{0,8}}\s*\]|_{{2,}})
         "
     );
     Regex::new(&pattern).expect("valid placeholder pattern")
@@ -56,15 +56,13 @@ pub fn find(text: &str, base: usize) -> Vec<Span> {
     if !text.contains(cue) {
         return found;
     }
-    for caps in SLOT.captures_iter(text) {
-        let m = caps.get(0).expect("a match has a whole");
+    // Which kind of slot a match is shows in its first character: no groups need capturing.
+    for m in SLOT.find_iter(text) {
         let (start, end) = (m.start(), m.end());
-        let keep = if caps.name("letter").is_some() {
-            letter_slot(text, start, end)
-        } else if let Some(bracket) = caps.name("bracket") {
-            bracket_slot(bracket.as_str())
-        } else {
-            word_slot(text, start, end, m.as_str())
+        let keep = match m.as_str().chars().next() {
+            Some('X' | 'x' | 'Ｘ' | 'ｘ' | '×' | 'N') => letter_slot(text, start, end),
+            Some('【' | '[' | '_') => bracket_slot(m.as_str()),
+            _ => word_slot(text, start, end, m.as_str()),
         };
         if keep {
             found.push(Span::new(base + start, base + end));
