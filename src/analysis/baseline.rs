@@ -110,7 +110,14 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
             }
         }));
     }
-    let references = REFERENCE.find_iter(text).chain(
+    // Every Chinese reference holds 比, 较 or 与, or names its period outright.
+    let reference = text.contains(['比', '较', '与'])
+        || ["去年", "上年", "基线", "基准"].iter().any(|w| text.contains(w));
+    let references = reference
+        .then(|| REFERENCE.find_iter(text))
+        .into_iter()
+        .flatten()
+        .chain(
         english
             .then(|| ENGLISH_REFERENCE.find_iter(text))
             .into_iter()
