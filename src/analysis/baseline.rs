@@ -112,17 +112,19 @@ pub fn find(text: &str, base: usize) -> Vec<Baseline> {
     }
     // Every Chinese reference holds 比, 较 or 与, or names its period outright.
     let reference = text.contains(['比', '较', '与'])
-        || ["去年", "上年", "基线", "基准"].iter().any(|w| text.contains(w));
+        || ["去年", "上年", "基线", "基准"]
+            .iter()
+            .any(|w| text.contains(w));
     let references = reference
         .then(|| REFERENCE.find_iter(text))
         .into_iter()
         .flatten()
         .chain(
-        english
-            .then(|| ENGLISH_REFERENCE.find_iter(text))
-            .into_iter()
-            .flatten(),
-    );
+            english
+                .then(|| ENGLISH_REFERENCE.find_iter(text))
+                .into_iter()
+                .flatten(),
+        );
     for m in references {
         let span = Span::new(base + m.start(), base + m.end());
         if !found.iter().any(|b| b.span.overlaps(span)) {
