@@ -57,7 +57,7 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> (Str
         taken.extend(
             fix.edits
                 .iter()
-                .map(|e| (e.span.start, e.span.end, e.replacement.as_str())),
+                .map(|e| (e.span.start, e.span.end, e.replacement.as_ref())),
         );
         applied += 1;
     }

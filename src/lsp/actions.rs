@@ -68,7 +68,7 @@ pub fn code_actions(
             let edits = fix
                 .edits
                 .iter()
-                .map(|e| TextEdit::new(range_of(&source, e.span, unit), e.replacement.clone()))
+                .map(|e| TextEdit::new(range_of(&source, e.span, unit), e.replacement.to_string()))
                 .collect();
             actions.push(action(
                 &format!("{} ({})", fix.description, d.rule.code),

@@ -35,7 +35,7 @@ pub struct Label {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub applicability: Applicability,
-    pub description: String,
+    pub description: Text,
     pub edits: Vec<Edit>,
 }
 
@@ -59,7 +59,7 @@ impl Applicability {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     pub span: Span,
-    pub replacement: String,
+    pub replacement: Text,
 }
 
 impl Diagnostic {

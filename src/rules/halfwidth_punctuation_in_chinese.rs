@@ -46,7 +46,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .map(|&(span, full)| Edit {
                 span,
-                replacement: full.to_string(),
+                replacement: full.to_string().into(),
             })
             .collect();
         out.push(
@@ -59,7 +59,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .help("中文之间使用全角标点：，；：？！（）")
             .fix(Fix {
                 applicability: Applicability::Safe,
-                description: "改为全角标点".to_owned(),
+                description: "改为全角标点".into(),
                 edits,
             }),
         );

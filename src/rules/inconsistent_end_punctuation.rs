@@ -65,36 +65,48 @@ fn check_kind<'a, I: Iterator<Item = &'a Item>>(
     }
 }
 
-fn diagnose(kind: ItemKind, item: &Item, usual: bool) -> Diagnostic {
-    let noun = kind.noun();
-    let (message, edit) = if usual {
+/// A finding's messages (the `。` missing, the `。` extra) and help for each kind of item,
+/// written out whole: a document may have thousands of such findings.
+macro_rules! texts_for {
+    ($noun:literal) => {
         (
-            format!("其他{noun}以“。”结尾，这一条没有"),
+            concat!("其他", $noun, "以“。”结尾，这一条没有"),
+            concat!("其他", $noun, "不以“。”结尾，这一条有"),
+            concat!("统一", $noun, "的结尾标点"),
+        )
+    };
+}
+
+fn diagnose(kind: ItemKind, item: &Item, usual: bool) -> Diagnostic {
+    let (missing, extra, help) = match kind {
+        ItemKind::Objective => texts_for!("目标"),
+        ItemKind::KeyResult => texts_for!("关键结果"),
+    };
+    let (message, edit, description) = if usual {
+        (
+            missing,
             Edit {
                 span: crate::source::Span::empty_at(item.text.end),
-                replacement: "。".to_owned(),
+                replacement: "。".into(),
             },
+            "补上“。”",
         )
     } else {
         (
-            format!("其他{noun}不以“。”结尾，这一条有"),
+            extra,
             Edit {
                 span: crate::source::Span::new(item.text.end - '。'.len_utf8(), item.text.end),
-                replacement: String::new(),
+                replacement: "".into(),
             },
+            "删去“。”",
         )
     };
     Diagnostic::new(&RULE, item.text, message)
         .label("结尾与其他条目不一致")
-        .help(format!("统一{noun}的结尾标点"))
+        .help(help)
         .fix(Fix {
             applicability: Applicability::Safe,
-            description: if usual {
-                "补上“。”"
-            } else {
-                "删去“。”"
-            }
-            .to_owned(),
+            description: description.into(),
             edits: vec![edit],
         })
 }

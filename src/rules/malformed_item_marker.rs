@@ -56,7 +56,7 @@ fn diagnose(cx: &Context<'_>, marker: &Marker, colon: &str, says: Locale) -> Dia
     if label != written {
         edits.push(Edit {
             span: marker.label,
-            replacement: label.clone(),
+            replacement: label.clone().into(),
         });
     }
     let separator_wrong = marker.problems.iter().any(|p| {
@@ -68,7 +68,7 @@ fn diagnose(cx: &Context<'_>, marker: &Marker, colon: &str, says: Locale) -> Dia
     if separator_wrong {
         edits.push(Edit {
             span: marker.separator,
-            replacement: colon.to_owned(),
+            replacement: colon.to_owned().into(),
         });
     }
     let what: Vec<&str> = marker.problems.iter().map(|p| describe(*p, says)).collect();
@@ -91,10 +91,12 @@ fn diagnose(cx: &Context<'_>, marker: &Marker, colon: &str, says: Locale) -> Dia
     ))
     .fix(Fix {
         applicability: Applicability::Safe,
-        description: says.format(
-            format_args!("改写为“{canonical}”"),
-            format_args!("rewrite as “{canonical}”"),
-        ),
+        description: says
+            .format(
+                format_args!("改写为“{canonical}”"),
+                format_args!("rewrite as “{canonical}”"),
+            )
+            .into(),
         edits,
     })
 }

@@ -35,6 +35,19 @@ The fix rewrites each colon in the document's form.
     check: Check::Document(check),
 };
 
+/// A finding's message, label, help and fix description for the document's colon, written
+/// out whole: a document may have thousands of odd markers.
+macro_rules! texts_for {
+    ($colon:literal) => {
+        (
+            concat!("冒号与文档其他标记不一致：应为“", $colon, "”"),
+            concat!("文档的其他标记使用“", $colon, "”"),
+            concat!("统一使用“", $colon, "”"),
+            concat!("改为“", $colon, "”"),
+        )
+    };
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Read twice rather than gathered: a large file has hundreds of thousands of markers.
     let colons = || {
@@ -50,28 +63,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     // The document's colon: the one most markers use; full-width on a tie, as Chinese text has it.
-    let (usual, odd) = if half > full {
-        (":", "：")
+    let (usual, odd, (message, label, help, description)) = if half > full {
+        (":", "：", texts_for!(":"))
     } else {
-        ("：", ":")
+        ("：", ":", texts_for!("："))
     };
     for (span, _) in colons().filter(|(_, c)| *c == odd) {
         out.push(
-            Diagnostic::new(
-                &RULE,
-                *span,
-                format!("冒号与文档其他标记不一致：应为“{usual}”"),
-            )
-            .label(format!("文档的其他标记使用“{usual}”"))
-            .help(format!("统一使用“{usual}”"))
-            .fix(Fix {
-                applicability: Applicability::Safe,
-                description: format!("改为“{usual}”"),
-                edits: vec![Edit {
-                    span: *span,
-                    replacement: usual.to_owned(),
-                }],
-            }),
+            Diagnostic::new(&RULE, *span, message)
+                .label(label)
+                .help(help)
+                .fix(Fix {
+                    applicability: Applicability::Safe,
+                    description: description.into(),
+                    edits: vec![Edit {
+                        span: *span,
+                        replacement: usual.into(),
+                    }],
+                }),
         );
     }
 }

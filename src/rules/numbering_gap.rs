@@ -82,7 +82,7 @@ fn check_sequence(
             .filter(|&p| numbers[p].value != expected(p))
             .map(|p| Edit {
                 span: numbers[p].span,
-                replacement: written_like(expected(p), numbers[p].form),
+                replacement: written_like(expected(p), numbers[p].form).into(),
             })
             .collect();
         let break_at = Break {
@@ -164,10 +164,12 @@ fn diagnose(
         ))
         .fix(Fix {
             applicability: Applicability::Safe,
-            description: says.format(
-                format_args!("从 {prefix}{expected} 起按顺序重新编号"),
-                format_args!("renumber in order from {prefix}{expected}"),
-            ),
+            description: says
+                .format(
+                    format_args!("从 {prefix}{expected} 起按顺序重新编号"),
+                    format_args!("renumber in order from {prefix}{expected}"),
+                )
+                .into(),
             edits: renumbering,
         });
     if let Fault::Duplicate(earlier) = at.fault {
