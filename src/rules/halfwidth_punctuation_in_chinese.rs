@@ -46,7 +46,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .map(|&(span, full)| Edit {
                 span,
-                replacement: full.to_string().into(),
+                replacement: full.into(),
             })
             .collect();
         out.push(
@@ -68,7 +68,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Each ASCII mark with a Chinese character on the side it belongs to, and its full-width
 /// form. Brackets need Chinese inside them or next to them; the rest, Chinese on both sides.
-fn halfwidth_marks(text: &str, base: usize) -> Vec<(Span, char)> {
+fn halfwidth_marks(text: &str, base: usize) -> Vec<(Span, &'static str)> {
     // Most items have no ASCII mark at all.
     if !text
         .bytes()
@@ -86,13 +86,13 @@ fn halfwidth_marks(text: &str, base: usize) -> Vec<(Span, char)> {
         .enumerate()
         .filter_map(|(i, &(at, c))| {
             let full = match c {
-                ',' => '，',
-                ';' => '；',
-                ':' => '：',
-                '?' => '？',
-                '!' => '！',
-                '(' => '（',
-                ')' => '）',
+                ',' => "，",
+                ';' => "；",
+                ':' => "：",
+                '?' => "？",
+                '!' => "！",
+                '(' => "（",
+                ')' => "）",
                 _ => return None,
             };
             let before = cjk_at(i.checked_sub(1));
