@@ -22,6 +22,11 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The byte range of the first period named in a heading's text.
 pub fn find_period(text: &str) -> Option<(usize, usize)> {
+    // Every period has a digit, 季, 半 or 本年度 in it; most headings have none of them.
+    let cue = |c: char| c.is_numeric() || matches!(c, '季' | '半');
+    if !text.contains(cue) && !text.contains("本年度") {
+        return None;
+    }
     PERIOD
         .find_iter(text)
         .find(|m| standalone(text, m.start(), m.end()))
