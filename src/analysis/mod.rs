@@ -158,12 +158,15 @@ impl Analysis {
         analysis
     }
 
-    /// Where an item's facts are: key results and objectives are each kept in text order, so
-    /// each is searched by halves.
+    /// Where an item's facts are. Key results and objectives are each added in text order, so
+    /// each is searched by halves; no two items start at one byte, so a start found is the
+    /// item's. Should an outline ever attach items out of order, a plain search still finds it.
     fn position(&self, item: Span) -> Option<usize> {
         let (key_results, objectives) = self.items.split_at(self.key_result_count);
-        let find = |items: &[Span]| items.binary_search_by_key(&item.start, |s| s.start).ok();
-        find(key_results).or_else(|| find(objectives).map(|at| self.key_result_count + at))
+        let by_halves = |items: &[Span]| items.binary_search_by_key(&item.start, |s| s.start).ok();
+        by_halves(key_results)
+            .or_else(|| by_halves(objectives).map(|at| self.key_result_count + at))
+            .or_else(|| self.items.iter().position(|s| *s == item))
     }
 
     fn add(&mut self, item: Span, facts: Facts) {
