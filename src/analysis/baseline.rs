@@ -234,8 +234,9 @@ fn english_direction(before: &str) -> Option<Direction> {
         "slash", "trim", "minimize", "halve",
     ];
     let clause_start = before
-        .rfind([',', ';', ':', '，', '；', '。'])
-        .map_or(0, |at| at + 1);
+        .char_indices()
+        .rfind(|(_, c)| matches!(c, ',' | ';' | ':' | '，' | '；' | '。'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
     let clause = &before[clause_start..];
     let clause = clause.rfind(" and ").map_or(clause, |at| &clause[at + 5..]);
     let lex = lexicon();
@@ -346,6 +347,20 @@ mod tests {
         assert_eq!(
             (days[0].from, days[0].to),
             (Some(94.0 * 1440.0), Some(70.0 * 1440.0))
+        );
+    }
+
+    #[test]
+    fn a_full_width_comma_before_from_to_opens_the_clause() {
+        // The clause starts after the comma, whatever its width (a fuzzer found a panic here).
+        assert_eq!(
+            english_direction("Raise check，out conversion "),
+            None,
+            "`out conversion` has no verb of change"
+        );
+        assert_eq!(
+            english_direction("Cut，raise conversion "),
+            Some(Direction::Up)
         );
     }
 
