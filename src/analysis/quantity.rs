@@ -66,26 +66,13 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+const CHINESE_NUMERALS: [char; 17] = [
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿',
+];
+
 fn is_chinese_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-    )
+    CHINESE_NUMERALS.contains(&c)
 }
 
 /// The length of the longest start of `text` whose characters all pass `test`.
@@ -166,41 +153,46 @@ static UNITS: LazyLock<FxHashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
 
 /// The length of the unit (and the spaces before it) that `after` starts with.
 fn unit(after: &str) -> Option<usize> {
-    let first = after.trim_start().chars().next()?;
-    leading(after, UNITS.get(&first)?, |u| u == "x")
+    let (spaces, rest) = split_spaces(after);
+    let units = UNITS.get(&rest.chars().next()?)?;
+    Some(spaces + first_fitting(rest, units, |u| u == "x")?)
 }
 
 /// Multipliers written after a number in any text, and after a currency sign only.
 const MAGNITUDES: [&str; 5] = ["k", "K", "w", "W", "M"];
 const CURRENCY_MAGNITUDES: [&str; 4] = ["bn", "B", "billion", "million"];
 
-/// The length of `after`'s leading spaces and the first of `words` that follows them; a word
-/// for which `whole` holds must end there (`x` in `3x` ends a word; in `3xl` it does not).
-fn leading(after: &str, words: &[&str], whole: impl Fn(&str) -> bool) -> Option<usize> {
-    let spaces = after.len() - after.trim_start().len();
-    let rest = &after[spaces..];
+/// The length of `text`'s leading spaces, and the rest of it.
+fn split_spaces(text: &str) -> (usize, &str) {
+    let rest = text.trim_start();
+    (text.len() - rest.len(), rest)
+}
+
+/// The length of the first of `words` that `text` starts with; a word for which `whole`
+/// holds must end there (`x` in `3x` ends a word; in `3xl` it does not).
+fn first_fitting(text: &str, words: &[&str], whole: impl Fn(&str) -> bool) -> Option<usize> {
     let ends = |w: &str| {
-        let next = rest.as_bytes().get(w.len());
+        let next = text.as_bytes().get(w.len());
         !next.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
     };
     words
         .iter()
-        .find(|w| rest.starts_with(**w) && (!whole(w) || ends(w)))
-        .map(|w| spaces + w.len())
+        .find(|w| text.starts_with(**w) && (!whole(w) || ends(w)))
+        .map(|w| w.len())
 }
 
-/// A run of 万, 亿, 千 and 百 (1,200万, 3千万), or one Latin multiplier standing alone (5k).
-fn magnitude(after: &str) -> Option<usize> {
-    let spaces = after.len() - after.trim_start().len();
-    let chinese: usize = after[spaces..]
-        .chars()
-        .take_while(|c| matches!(c, '万' | '亿' | '千' | '百'))
-        .map(char::len_utf8)
-        .sum();
-    if chinese > 0 {
-        return Some(spaces + chinese);
-    }
-    leading(after, &MAGNITUDES, |_| true)
+/// A run of 万, 亿, 千 and 百 (1,200万, 3千万), or one Latin multiplier standing alone (5k); after
+/// a currency sign also bn, B, billion and million. With the spaces before it.
+fn magnitude(after: &str, currency: bool) -> Option<usize> {
+    let (spaces, rest) = split_spaces(after);
+    let currency_magnitude = currency
+        .then(|| first_fitting(rest, &CURRENCY_MAGNITUDES, |_| true))
+        .flatten();
+    let chinese = Some(run(rest, |c| matches!(c, '万' | '亿' | '千' | '百'))).filter(|&n| n > 0);
+    let length = currency_magnitude
+        .or(chinese)
+        .or_else(|| first_fitting(rest, &MAGNITUDES, |_| true))?;
+    Some(spaces + length)
 }
 
 /// English number words and multipliers: `three`, `nine thousand`, `a hundred`, `double`.
@@ -243,11 +235,7 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         let currency = text[..start].trim_end().ends_with(['$', '€', '¥', '£']);
         let after = &text[end..];
         // After a currency sign, B and bn are billions (¥1.2B); elsewhere 2B is a name (2B业务).
-        let magnitude_end = currency
-            .then(|| leading(after, &CURRENCY_MAGNITUDES, |_| true))
-            .flatten()
-            .or_else(|| magnitude(after))
-            .map_or(end, |length| end + length);
+        let magnitude_end = magnitude(after, currency).map_or(end, |length| end + length);
         let magnitude = (magnitude_end > end).then(|| text[end..magnitude_end].trim_start());
         let unit = unit(&text[magnitude_end..]).map(|length| {
             let unit_end = magnitude_end + length;
