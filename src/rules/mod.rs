@@ -285,7 +285,7 @@ pub fn check(
 
 /// Findings by where they stand, then by rule; findings of one place and rule keep their
 /// order. Sorted by index and moved once: a finding is large, and a file may have many.
-fn in_text_order(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn in_text_order(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut order: Vec<usize> = (0..diagnostics.len()).collect();
     order.sort_by_key(|&i| {
         let d = &diagnostics[i];

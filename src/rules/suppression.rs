@@ -68,7 +68,7 @@ pub fn apply(
                 .filter(|s| !s.used)
                 .map(|s| unused_suppression::diagnose(s.comment, severity)),
         );
-        kept.sort_by_key(|d| (d.span.start, d.span.end, d.rule.code));
+        return super::in_text_order(kept);
     }
     kept
 }
