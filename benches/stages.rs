@@ -10,7 +10,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use okrlint::analysis::vocabulary::Vocabulary;
-use okrlint::analysis::{Facts, baseline, clause, language, placeholder, quantity, segment, time};
+use okrlint::analysis::{
+    Facts, baseline, clause, kind, language, placeholder, quantity, segment, time,
+};
 use okrlint::source::Source;
 use okrlint::syntax;
 
@@ -65,6 +67,18 @@ fn main() {
     per_item("words and clauses", &|t| {
         let words = segment::words(t, 0, &vocabulary);
         clause::split(&words, language::Language::of(t).dominant).len()
+    });
+    per_item("words, clauses and kind", &|t| {
+        let words = segment::words(t, 0, &vocabulary);
+        let dominant = language::Language::of(t).dominant;
+        let clauses = clause::split(&words, dominant);
+        let evidence = kind::Evidence {
+            measures: &[],
+            windows: &[],
+        };
+        kind::judge(&words, &clauses, evidence, dominant)
+            .verdicts
+            .len()
     });
     per_item("measures (all above)", &|t| {
         Facts::measures_of(t, 0).quantities.len()

@@ -148,7 +148,7 @@ impl Source {
                 bytes: bytes.len() as u64,
             });
         }
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        if let Some(offset) = memchr::memchr(0, &bytes) {
             return Err(LoadError::Binary {
                 path: path.to_owned(),
                 offset,

@@ -49,15 +49,10 @@ pub struct Judgement {
 
 /// The clauses that say what the key result is: outcome and unmarked ones; all of them when
 /// every clause is means or purpose.
-pub fn decisive(clauses: &[Clause]) -> Vec<usize> {
-    let main: Vec<usize> = (0..clauses.len())
-        .filter(|&i| matches!(clauses[i].role, Role::Outcome | Role::Main))
-        .collect();
-    if main.is_empty() {
-        (0..clauses.len()).collect()
-    } else {
-        main
-    }
+pub fn decisive(clauses: &[Clause]) -> impl Iterator<Item = usize> + '_ {
+    let says = |c: &Clause| matches!(c.role, Role::Outcome | Role::Main);
+    let any_says = clauses.iter().any(says);
+    (0..clauses.len()).filter(move |&i| !any_says || says(&clauses[i]))
 }
 
 /// What a key result's text says, beyond its words: the spans of its quantities and
@@ -83,11 +78,42 @@ pub fn judge(
 }
 
 fn judge_chinese(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
+    let content = ContentWords::of(words);
     judge_clauses(
         clauses,
-        |clause| judge_clause(words, clause, evidence),
-        |previous, clause| elaborates(words, previous, clause),
+        |clause| judge_clause(content.of_clause(clause), clause, evidence),
+        |previous, clause| elaborates(content.of_clause(previous), content.of_clause(clause)),
     )
+}
+
+/// The words of a key result that are not punctuation, gathered once; a clause's share of
+/// them is a slice, as its words are consecutive.
+struct ContentWords<'a, 'w> {
+    words: Vec<&'a Word<'w>>,
+    /// For each word of the key result (and its end), how many content words precede it.
+    before: Vec<usize>,
+}
+
+impl<'a, 'w> ContentWords<'a, 'w> {
+    fn of(words: &'a [Word<'w>]) -> Self {
+        let mut content = Vec::with_capacity(words.len());
+        let mut before = Vec::with_capacity(words.len() + 1);
+        for word in words {
+            before.push(content.len());
+            if !word.is_punctuation() {
+                content.push(word);
+            }
+        }
+        before.push(content.len());
+        ContentWords {
+            words: content,
+            before,
+        }
+    }
+
+    fn of_clause(&self, clause: &Clause) -> &[&'a Word<'w>] {
+        &self.words[self.before[clause.words.0]..self.before[clause.words.1]]
+    }
 }
 
 /// Judges each decisive clause with `judge_clause`, then the key result. A measured main
@@ -150,11 +176,10 @@ const OWN_FIXES: [&str; 5] = ["整改", "修订", "关闭", "闭环", "整改完
 /// Verbs that name no act of their own: the clause's meaning comes from what follows them.
 const LIGHT: [WordClass; 2] = [WordClass::Vague, WordClass::Maintain];
 
-fn judge_clause(words: &[Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> Option<Verdict> {
-    let body: Vec<&Word<'_>> = content_words(words, clause);
+fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> Option<Verdict> {
     let inside = |s: &Span| clause.span.start <= s.start && s.end <= clause.span.end;
     let measured = evidence.measures.iter().any(inside);
-    let start = after_owner(&body).max(after_locative(&body));
+    let start = after_owner(body).max(after_locative(body));
     let body = &body[start.min(body.len())..];
     let verdict = |kind, word: &Word<'_>, class| {
         Some(Verdict {
@@ -263,17 +288,13 @@ const SIZES: [&str; 9] = [
     "数量", "个数", "数", "比例", "次数", "场次", "人数", "规模", "条数",
 ];
 
-fn elaborates(words: &[Word<'_>], activity: &Clause, clause: &Clause) -> bool {
-    let body = content_words(words, clause);
+/// `activity` and `body` are the two clauses' content words.
+fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
     let per_event = body.first().is_some_and(|w| w.text.starts_with('每'));
-    let named_before: Vec<&str> = content_words(words, activity)
-        .iter()
-        .map(|w| w.text)
-        .collect();
     let measures_it = body.windows(2).any(|pair| {
         let (named, measure) = (pair[0], pair[1]);
         named.text.chars().count() > 1
-            && named_before.contains(&named.text)
+            && activity.iter().any(|w| w.text == named.text)
             && SIZES.contains(&measure.text)
     });
     per_event || measures_it

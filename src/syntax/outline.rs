@@ -309,14 +309,14 @@ impl Builder<'_> {
 
     fn heading(&mut self, line: &Line, level: u8, next_is_heading: bool) {
         let text = trim_closing_hashes(self.source, line.content);
-        let period = find_period(self.source.slice(text))
-            .map(|(s, e)| Span::new(text.start + s, text.start + e));
+        let found = find_period(self.source.slice(text));
+        let period = found.map(|(s, e)| Span::new(text.start + s, text.start + e));
         let heading = Heading {
             level,
             text,
             period,
         };
-        let is_section = is_section_name(self.source.slice(text));
+        let is_section = is_section_name(self.source.slice(text), found);
         let role = if is_section {
             HeadingRole::Section
         } else if self.title_possible && (level == 1 || (level == 0 && next_is_heading)) {
@@ -563,7 +563,8 @@ fn next_is_heading(following: &[Shape]) -> bool {
 }
 
 /// 公司级OKR, 部门级OKR, Team-level OKRs: names of levels, not of units.
-fn is_section_name(text: &str) -> bool {
+/// `period` is where `text` names its period, which the name is read without.
+fn is_section_name(text: &str, period: Option<(usize, usize)>) -> bool {
     static SECTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?ix)
@@ -574,7 +575,7 @@ fn is_section_name(text: &str) -> bool {
         )
         .expect("valid section pattern")
     });
-    let without_period = match find_period(text) {
+    let without_period = match period {
         Some((s, e)) => format!("{}{}", &text[..s], &text[e..]),
         None => text.to_owned(),
     };
@@ -595,10 +596,10 @@ mod tests {
             "团队OKR",
             "公司层面",
         ] {
-            assert!(is_section_name(name), "{name}");
+            assert!(is_section_name(name, find_period(name)), "{name}");
         }
         for name in ["OKR制定举例", "研发部门", "研发部门OKR", "Engineering"] {
-            assert!(!is_section_name(name), "{name}");
+            assert!(!is_section_name(name, find_period(name)), "{name}");
         }
     }
 
