@@ -89,30 +89,25 @@ fn judge_chinese(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>)
 /// The words of a key result that are not punctuation, gathered once; a clause's share of
 /// them is a slice, as its words are consecutive.
 struct ContentWords<'a, 'w> {
-    words: Vec<&'a Word<'w>>,
-    /// For each word of the key result (and its end), how many content words precede it.
-    before: Vec<usize>,
+    all: &'a [Word<'w>],
+    content: Vec<&'a Word<'w>>,
 }
 
 impl<'a, 'w> ContentWords<'a, 'w> {
-    fn of(words: &'a [Word<'w>]) -> Self {
-        let mut content = Vec::with_capacity(words.len());
-        let mut before = Vec::with_capacity(words.len() + 1);
-        for word in words {
-            before.push(content.len());
-            if !word.is_punctuation() {
-                content.push(word);
-            }
-        }
-        before.push(content.len());
-        ContentWords {
-            words: content,
-            before,
-        }
+    fn of(all: &'a [Word<'w>]) -> Self {
+        let content = all.iter().filter(|w| !w.is_punctuation()).collect();
+        ContentWords { all, content }
     }
 
     fn of_clause(&self, clause: &Clause) -> &[&'a Word<'w>] {
-        &self.words[self.before[clause.words.0]..self.before[clause.words.1]]
+        // Words stand in text order: the content words from a word on start where it does.
+        let from = |at: usize| match self.all.get(at) {
+            Some(word) => self
+                .content
+                .partition_point(|w| w.span.start < word.span.start),
+            None => self.content.len(),
+        };
+        &self.content[from(clause.words.0)..from(clause.words.1)]
     }
 }
 
@@ -453,11 +448,12 @@ fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>], leads: bool) -> bool {
 /// The subject of a measure follows (发布/回滚率/降低到, 试点/校区/教师/满意度/提升至): the
 /// words up to the next direction verb hold a measure and no deliverable.
 fn names_a_measure_before_direction(rest: &[&Word<'_>]) -> bool {
-    let phrase: Vec<&&Word<'_>> = rest
+    let length = rest
         .iter()
         .take_while(|w| !w.is(WordClass::Direction))
         .take(4)
-        .collect();
+        .count();
+    let phrase = &rest[..length];
     let reaches_direction = rest
         .get(phrase.len())
         .is_some_and(|w| w.is(WordClass::Direction));

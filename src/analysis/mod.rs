@@ -130,12 +130,15 @@ impl Analysis {
         options: &Options,
         mut facts_of: impl FnMut(Span) -> Facts,
     ) -> Analysis {
+        // Sized once: a group's facts are large, and would be copied as the vectors grew.
+        let key_results: usize = groups.clone().map(|g| g.key_results().count()).sum();
+        let items = key_results + groups.clone().map(|g| g.objectives.len()).sum::<usize>();
         let mut analysis = Analysis {
-            facts: Vec::new(),
+            facts: Vec::with_capacity(items),
             key_result_count: 0,
-            items: Vec::new(),
-            periods: Vec::new(),
-            dated: Vec::new(),
+            items: Vec::with_capacity(items),
+            periods: Vec::with_capacity(key_results),
+            dated: Vec::with_capacity(key_results),
             declares_period,
             default_period: options.default_period.is_some(),
         };

@@ -501,6 +501,26 @@ fn classify_unit(unit: Option<&str>, numeral: &str) -> Unit {
     }
 }
 
+/// A numeral in digits, full-width or not, with its separators left out (1,200 → 1200).
+/// Written into a buffer on the stack: nearly every key result has a number in it.
+fn parse_digits(numeral: &str) -> Option<f64> {
+    let mut digits = [0u8; 64];
+    let mut length = 0;
+    for c in numeral.chars().map(fold_width) {
+        let c = if c == '．' { '.' } else { c };
+        if c == ',' || c == '，' {
+            continue;
+        }
+        // Anything but ASCII is no part of a number; longer numerals are no amounts.
+        if !c.is_ascii() || length == digits.len() {
+            return None;
+        }
+        digits[length] = c as u8;
+        length += 1;
+    }
+    std::str::from_utf8(&digits[..length]).ok()?.parse().ok()
+}
+
 fn value_of(numeral: &str, magnitude: Option<&str>) -> Option<f64> {
     let base = if numeral
         .chars()
@@ -509,13 +529,7 @@ fn value_of(numeral: &str, magnitude: Option<&str>) -> Option<f64> {
         if numeral.contains(['-', '~', '～', '–']) {
             return None;
         }
-        let digits: String = numeral
-            .chars()
-            .map(fold_width)
-            .filter(|c| *c != ',' && *c != '，')
-            .map(|c| if c == '．' { '.' } else { c })
-            .collect();
-        digits.parse::<f64>().ok()?
+        parse_digits(numeral)?
     } else {
         let (scale, digits) = match numeral.split_once("分之") {
             Some((per, digits)) => (chinese_value(per)?, digits),

@@ -129,9 +129,10 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
     if !needs_segmenter(text) {
         return plain_words(text, base, vocabulary);
     }
-    // About one word for every two characters of Chinese (six bytes).
-    let mut words: Vec<Word<'t>> = Vec::with_capacity(text.len() / 6);
-    for t in segmenter(vocabulary).tag(text, false) {
+    // Never more than jieba's tags; reserved once, as the words outnumber a guess often.
+    let tags = segmenter(vocabulary).tag(text, false);
+    let mut words: Vec<Word<'t>> = Vec::with_capacity(tags.len());
+    for t in tags {
         let span = Span::new(base + t.byte_start, base + t.byte_end);
         // 错误/率, 认知/度, 例/数: a measure's ending split off by the segmenter rejoins its word.
         if let Some(last) = words.last_mut().filter(|w| joins_measure_ending(w, t.word)) {

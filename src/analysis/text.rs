@@ -35,7 +35,8 @@ pub struct Fingerprint {
 impl Fingerprint {
     pub fn of(text: &str) -> Fingerprint {
         let mut hasher = rustc_hash::FxHasher::default();
-        let mut pairs = Vec::with_capacity(text.len() / 3);
+        // A text has no more characters than bytes: the pairs never outgrow this.
+        let mut pairs = Vec::with_capacity(text.len());
         let mut previous: Option<char> = None;
         let mut chars = 0;
         for c in compared_chars(text) {
