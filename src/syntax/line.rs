@@ -58,7 +58,9 @@ pub fn container(text: &str) -> (Container, usize) {
     if body.starts_with('|') {
         return (Container::TableRow, indent_len);
     }
-    if let Ok((rest, _)) = list_prefix(body) {
+    if may_open_list_item(body)
+        && let Ok((rest, _)) = list_prefix(body)
+    {
         let indent = text[..indent_len]
             .chars()
             .map(|c| if c == '\t' { 4 } else { 1 })
@@ -83,6 +85,12 @@ fn tag_end(input: &str) -> IResult<&str, &str> {
             nom::error::ErrorKind::Eof,
         )))
     }
+}
+
+/// Whether `body` starts with a character a list prefix can start with: most lines that are
+/// not list items are told apart without trying each prefix.
+fn may_open_list_item(body: &str) -> bool {
+    body.starts_with(|c: char| c.is_ascii_digit() || "-*+•·(（一二三四五六七八九十".contains(c))
 }
 
 /// A bullet or an enumerator, then an optional task checkbox.

@@ -52,6 +52,15 @@ struct Label<'a> {
 
 /// Parses a marker at the very start of `content`.
 pub fn parse_marker(content: &str) -> Option<ParsedMarker> {
+    // Every label starts with O or K (in either case or width: KR1, O1, Key Result, Objective,
+    // K1) or with 目 or 关 (目标, 关键结果): other lines are no markers, whatever follows.
+    let opens_label = content
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(fold_width(c).to_ascii_lowercase(), 'o' | 'k' | '目' | '关'));
+    if !opens_label {
+        return None;
+    }
     // Most common first: every label must be followed by a separator, so order only saves time.
     let label_parsers: [LabelParser; 5] = [
         letters_key_result,
