@@ -72,6 +72,14 @@ pub fn groups(document: &Document) -> impl Iterator<Item = Group<'_>> + Clone {
 }
 
 /// Facts for the key results and objectives of a document, or of one [`Group`] of it.
+/// What M003 keeps of a key result once its group's facts are gone: whether it is dated,
+/// and the language it is written in, which a finding about it speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dating {
+    pub dated: bool,
+    pub script: Option<language::Script>,
+}
+
 pub struct Analysis {
     /// Key results' facts in document order (that of [`Group::key_results`]), then
     /// objectives' in theirs.
@@ -82,8 +90,9 @@ pub struct Analysis {
     /// The period each key result inherits from a heading, if any, in the same order.
     periods: Vec<Option<Span>>,
     /// For each key result, in order: whether it has a time frame of its own or inherits
-    /// one. A summary keeps this for the whole document after the facts are gone.
-    dated: Vec<bool>,
+    /// one, and its language. A summary keeps this for the whole document after the facts
+    /// are gone.
+    dated: Vec<Dating>,
     /// Whether any heading, or the configuration, declares a period.
     pub declares_period: bool,
     default_period: bool,
@@ -108,7 +117,7 @@ impl Analysis {
     }
 
     /// For each key result, in order: whether it has a time frame, its own or inherited.
-    pub fn dated(&self) -> &[bool] {
+    pub fn dated(&self) -> &[Dating] {
         &self.dated
     }
 
@@ -146,9 +155,12 @@ impl Analysis {
             for key_result in group.key_results() {
                 let facts = facts_of(key_result.item.text);
                 analysis.periods.push(group.period);
-                analysis.dated.push(
-                    facts.has_deadline() || analysis.default_period || group.period.is_some(),
-                );
+                analysis.dated.push(Dating {
+                    dated: facts.has_deadline()
+                        || analysis.default_period
+                        || group.period.is_some(),
+                    script: facts.language.dominant,
+                });
                 analysis.add(key_result.item.span, facts);
             }
         }
@@ -236,7 +248,7 @@ impl<'a> Analyser<'a> {
     }
 
     /// What outlasts the groups' facts: `dated`, every key result's in document order.
-    pub fn summary(&self, dated: Vec<bool>) -> Analysis {
+    pub fn summary(&self, dated: Vec<Dating>) -> Analysis {
         Analysis {
             facts: Vec::new(),
             key_result_count: 0,

@@ -24,7 +24,8 @@ impl Locale {
         Locale::of_script(Language::of(text).dominant)
     }
 
-    fn of_script(dominant: Option<Script>) -> Locale {
+    /// The locale of an item written in `dominant`.
+    pub fn of_script(dominant: Option<Script>) -> Locale {
         match dominant {
             Some(Script::English) => Locale::English,
             _ => Locale::Chinese,
@@ -42,10 +43,15 @@ impl Locale {
 
     /// The locale most of a set of items are written in: a document-level finding speaks it.
     pub fn of_most<'t>(texts: impl Iterator<Item = &'t str>) -> Locale {
+        Locale::of_most_scripts(texts.map(|text| Language::of(text).dominant))
+    }
+
+    /// The same, from the items' dominant languages.
+    pub fn of_most_scripts(scripts: impl Iterator<Item = Option<Script>>) -> Locale {
         let (mut english, mut chinese) = (0, 0);
         // Items in neither language (`KPI ≥ 95%`) do not vote.
-        for text in texts {
-            match Language::of(text).dominant {
+        for script in scripts {
+            match script {
                 Some(Script::English) => english += 1,
                 Some(Script::Chinese) => chinese += 1,
                 None => {}

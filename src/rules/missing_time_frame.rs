@@ -56,19 +56,21 @@ KR2: P1 incidents fall to 2 or fewer per month
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let undated: Vec<Span> = cx
-        .document
-        .key_results()
-        .zip(cx.analysis.dated())
-        .filter(|(kr, dated)| !kr.item.text.is_empty() && !**dated)
-        .map(|(kr, _)| kr.item.text)
+    let written = || {
+        cx.document
+            .key_results()
+            .zip(cx.analysis.dated())
+            .filter(|(kr, _)| !kr.item.text.is_empty())
+    };
+    let undated: Vec<(Span, Locale)> = written()
+        .filter(|(_, dating)| !dating.dated)
+        .map(|(kr, dating)| (kr.item.text, Locale::of_script(dating.script)))
         .collect();
-    let Some(&first) = undated.first() else {
+    let Some(&(first, _)) = undated.first() else {
         return;
     };
     if cx.analysis.declares_period {
-        for span in undated {
-            let says = Locale::of_text(cx.text(span));
+        for (span, says) in undated {
             out.push(
                 Diagnostic::new(
                     &RULE,
@@ -84,12 +86,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
-    let texts = cx
-        .document
-        .key_results()
-        .filter(|kr| !kr.item.text.is_empty())
-        .map(|kr| cx.text(kr.item.text));
-    let says = Locale::of_most(texts);
+    let says = Locale::of_most_scripts(written().map(|(_, dating)| dating.script));
     let span = cx.document.title.as_ref().map_or(first, |t| t.text);
     let count = undated.len();
     out.push(
