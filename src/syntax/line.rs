@@ -32,8 +32,8 @@ pub struct Line {
     pub content: Span,
     /// Part of a fenced code block or front matter: never an item.
     pub verbatim: bool,
-    /// Everything on the line is inside `<!-- … -->`.
-    pub commented: bool,
+    /// Nothing on the line but spaces and `<!-- … -->` comments.
+    pub blank: bool,
 }
 
 impl Line {

@@ -56,7 +56,8 @@ fn lines<'a>(
         let span = index.line_span(n);
         let visible = visible_part(span, comments);
         let text = source.slice(visible);
-        let is_fence = text.trim_start().starts_with("```") || text.trim_start().starts_with("~~~");
+        let lead = text.trim_start();
+        let is_fence = lead.starts_with("```") || lead.starts_with("~~~");
         let verbatim = in_fence || is_fence;
         if is_fence {
             in_fence = !in_fence;
@@ -75,12 +76,18 @@ fn lines<'a>(
             visible.start + trimmed_start + emphasis_start,
             visible.start + trimmed_start + emphasis_end,
         );
+        // Trimmed already, unless emphasis marks stood around spaces (`** 研发部门 **`).
+        let emphasised = (emphasis_start, emphasis_end) != (0, trimmed_end - trimmed_start);
         Line {
             span,
             container,
-            content: trim(source, content),
+            content: if emphasised {
+                trim(source, content)
+            } else {
+                content
+            },
             verbatim,
-            commented: text.trim().is_empty() && !source.slice(span).trim().is_empty(),
+            blank: lead.is_empty(),
         }
     })
 }

@@ -119,7 +119,7 @@ pub fn build(source: &Source, lines: impl Iterator<Item = Line> + Clone) -> Docu
 
 fn classify(source: &Source, line: &Line) -> Class {
     let content = source.slice(line.content);
-    if source.slice(line.span).trim().is_empty() || line.commented {
+    if line.blank {
         return Class::Blank;
     }
     if line.verbatim {
