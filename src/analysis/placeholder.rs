@@ -87,7 +87,7 @@ fn letter_slot(text: &str, start: usize, end: usize) -> bool {
         .trim_start()
         .chars()
         .next()
-        .is_none_or(|c| "。，,；;！!".contains(c));
+        .is_none_or(|c| matches!(c, '。' | '，' | ',' | '；' | ';' | '！' | '!'));
     let before = &text[..start];
     // After a target verb a slot is a value even before an ASCII unit (达到X TEU); a Chinese
     // noun after it makes it a name (达到X产品的标准).

@@ -243,7 +243,13 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         });
         // 3成本 is no 30%.
         let unit = unit.filter(|(u, e)| {
-            *u != "成" || !text[*e..].starts_with(|c: char| "本为功立长员果熟交就型".contains(c))
+            *u != "成"
+                || !text[*e..].starts_with(|c: char| {
+                    matches!(
+                        c,
+                        '本' | '为' | '功' | '立' | '长' | '员' | '果' | '熟' | '交' | '就' | '型'
+                    )
+                })
         });
         let unit_text = unit.map(|(u, _)| u);
         let unit_end = unit.map(|(_, e)| e);
@@ -359,7 +365,10 @@ fn chinese_is_quantity(
     if numeral.contains("分之") {
         return true;
     }
-    if numeral.chars().all(|c| "万亿千百".contains(c)) {
+    if numeral
+        .chars()
+        .all(|c| matches!(c, '万' | '亿' | '千' | '百'))
+    {
         return false;
     }
     if let Some(unit_end) = unit_end {
@@ -374,7 +383,12 @@ fn chinese_is_quantity(
     }
     if numeral == "零" || numeral == "〇" {
         let before = text[..start].chars().next_back();
-        return !before.is_some_and(|c| "一二三四五六七八九十".contains(c));
+        return !before.is_some_and(|c| {
+            matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+        });
     }
     match unit {
         Some(unit) if numeral == "一" && ARTICLE_CLASSIFIERS.contains(&unit) => false,

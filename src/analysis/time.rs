@@ -506,7 +506,7 @@ fn at_clause_start(text: &str, start: usize) -> bool {
     text[..start]
         .chars()
         .next_back()
-        .is_none_or(|c| "，,；;。：: ".contains(c))
+        .is_none_or(|c| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | ' '))
 }
 
 fn month_is_valid(phrase: &str) -> bool {

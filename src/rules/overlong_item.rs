@@ -62,7 +62,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let text = cx
             .text(item.text)
-            .trim_end_matches(|c: char| "。.！!；;，,".contains(c));
+            .trim_end_matches(['。', '.', '！', '!', '；', ';', '，', ',']);
         let chars = text.chars().count();
         // Within both limits the language does not matter; a text has no more words than
         // characters.

@@ -90,7 +90,28 @@ fn tag_end(input: &str) -> IResult<&str, &str> {
 /// Whether `body` starts with a character a list prefix can start with: most lines that are
 /// not list items are told apart without trying each prefix.
 fn may_open_list_item(body: &str) -> bool {
-    body.starts_with(|c: char| c.is_ascii_digit() || "-*+•·(（一二三四五六七八九十".contains(c))
+    body.starts_with(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '-' | '*'
+                    | '+'
+                    | '•'
+                    | '·'
+                    | '('
+                    | '（'
+                    | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+            )
+    })
 }
 
 /// A bullet or an enumerator, then an optional task checkbox.
@@ -129,8 +150,12 @@ fn list_prefix(input: &str) -> IResult<&str, &str> {
 }
 
 fn chinese_ordinal(input: &str) -> IResult<&str, &str> {
-    let (rest, numeral) =
-        take_while_m_n(1, 3, |c: char| "一二三四五六七八九十".contains(c))(input)?;
+    let (rest, numeral) = take_while_m_n(1, 3, |c: char| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    })(input)?;
     match chinese_numeral_value(numeral) {
         Some(_) => Ok((rest, numeral)),
         None => Err(nom::Err::Error(nom::error::Error::new(
