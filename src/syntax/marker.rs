@@ -430,8 +430,23 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        is_cjk(c) || c.is_alphanumeric()
+        is_cjk(c) || !is_cjk_punctuation(c) && c.is_alphanumeric()
     }
+}
+
+/// The punctuation and spaces of Chinese text (、。《》【】，：！“”…), which are neither letters
+/// nor digits: told from a few ranges, as looking them up in the Unicode tables is slow.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{b7}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{3000}'..='\u{3004}'
+            | '\u{3008}'..='\u{3011}'
+            | '\u{3014}'..='\u{301f}'
+            | '\u{ff01}'..='\u{ff0f}'
+            | '\u{ff1a}'..='\u{ff20}'
+            | '\u{ff3b}'..='\u{ff40}'
+            | '\u{ff5b}'..='\u{ff65}')
 }
 
 pub fn is_cjk(c: char) -> bool {
@@ -445,6 +460,30 @@ mod tests {
 
     fn kind_and_problems(s: &str) -> Option<(ItemKind, Option<u32>, Vec<MarkerProblem>)> {
         parse_marker(s).map(|m| (m.kind, m.number.map(|n| n.value), m.problems))
+    }
+
+    #[test]
+    fn the_quick_character_tests_agree_with_unicode() {
+        let punctuation = [
+            '\u{b7}'..='\u{b7}',
+            '\u{2010}'..='\u{2027}',
+            '\u{3000}'..='\u{3020}',
+        ];
+        let full_width = ['\u{ff01}'..='\u{ff65}'];
+        for c in punctuation.into_iter().chain(full_width).flatten() {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+        // Han characters are words, and none is a digit (一 and 十 are letters to Unicode).
+        for range in [
+            0x3400..=0x4dbf,
+            0x4e00..=0x9fff,
+            0xf900..=0xfaff,
+            0x20000..=0x3134f,
+        ] {
+            for c in range.filter_map(char::from_u32) {
+                assert!(is_cjk(c) && is_word_char(c) && !c.is_numeric(), "{c:?}");
+            }
+        }
     }
 
     #[test]

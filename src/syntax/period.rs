@@ -23,7 +23,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// The byte range of the first period named in a heading's text.
 pub fn find_period(text: &str) -> Option<(usize, usize)> {
     // Every period has a digit, 季, 半 or 本年度 in it; most headings have none of them.
-    let cue = |c: char| c.is_numeric() || matches!(c, '季' | '半');
+    // No Han character is a digit: the Unicode tables are looked at only for the others.
+    let cue = |c: char| matches!(c, '季' | '半') || !super::is_cjk(c) && c.is_numeric();
     if !text.contains(cue) && !text.contains("本年度") {
         return None;
     }
