@@ -95,7 +95,9 @@ struct ContentWords<'a, 'w> {
 
 impl<'a, 'w> ContentWords<'a, 'w> {
     fn of(all: &'a [Word<'w>]) -> Self {
-        let content = all.iter().filter(|w| !w.is_punctuation()).collect();
+        // Reserved whole: collected from a filter, the vector would grow several times.
+        let mut content = Vec::with_capacity(all.len());
+        content.extend(all.iter().filter(|w| !w.is_punctuation()));
         ContentWords { all, content }
     }
 
