@@ -15,6 +15,7 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    #[inline]
     pub fn is_empty(&self) -> bool {
         let Vocabulary {
             accept,
@@ -45,10 +46,17 @@ impl Vocabulary {
 
     /// A word's (or a phrase's) built-in classes, with this vocabulary's additions. English
     /// is compared without case and by base form: `accept = ["improve"]` covers `Improved`.
-    pub fn adjusted(&self, word: &str, mut classes: Classes) -> Classes {
+    #[inline]
+    pub fn adjusted(&self, word: &str, classes: Classes) -> Classes {
+        // Called for every word: most runs configure no words, and pay one test for it.
         if self.is_empty() {
-            return classes;
+            classes
+        } else {
+            self.adjusted_by_lists(word, classes)
         }
+    }
+
+    fn adjusted_by_lists(&self, word: &str, mut classes: Classes) -> Classes {
         let listed = |list: &[String]| {
             list.iter()
                 .any(|w| w == word || (is_english(word) && lexicon().same_english_word(w, word)))
