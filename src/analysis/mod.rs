@@ -71,7 +71,6 @@ pub fn groups(document: &Document) -> impl Iterator<Item = Group<'_>> + Clone {
     })
 }
 
-/// Facts for the key results and objectives of a document, or of one [`Group`] of it.
 /// What M003 keeps of a key result once its group's facts are gone: whether it is dated,
 /// and the language it is written in, which a finding about it speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +79,7 @@ pub struct Dating {
     pub script: Option<language::Script>,
 }
 
+/// Facts for the key results and objectives of a document, or of one [`Group`] of it.
 pub struct Analysis {
     /// Key results' facts in document order (that of [`Group::key_results`]), then
     /// objectives' in theirs.

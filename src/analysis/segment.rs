@@ -129,7 +129,7 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
     if !needs_segmenter(text) {
         return plain_words(text, base, vocabulary);
     }
-    // Never more than jieba's tags; reserved once, as the words outnumber a guess often.
+    // Words are jieba's tags, some joined: never more of them, so one reservation is enough.
     let tags = segmenter(vocabulary).tag(text, false);
     let mut words: Vec<Word<'t>> = Vec::with_capacity(tags.len());
     for t in tags {
