@@ -88,20 +88,20 @@ fn judge_chinese(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>)
 
 /// The words of a key result that are not punctuation, gathered once; a clause's share of
 /// them is a slice, as its words are consecutive.
-struct ContentWords<'a, 'w> {
+pub(super) struct ContentWords<'a, 'w> {
     all: &'a [Word<'w>],
     content: Vec<&'a Word<'w>>,
 }
 
 impl<'a, 'w> ContentWords<'a, 'w> {
-    fn of(all: &'a [Word<'w>]) -> Self {
+    pub(super) fn of(all: &'a [Word<'w>]) -> Self {
         // Reserved whole: collected from a filter, the vector would grow several times.
         let mut content = Vec::with_capacity(all.len());
         content.extend(all.iter().filter(|w| !w.is_punctuation()));
         ContentWords { all, content }
     }
 
-    fn of_clause(&self, clause: &Clause) -> &[&'a Word<'w>] {
+    pub(super) fn of_clause(&self, clause: &Clause) -> &[&'a Word<'w>] {
         // Words stand in text order: the content words from a word on start where it does.
         let from = |at: usize| match self.all.get(at) {
             Some(word) => self
@@ -269,13 +269,6 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     } else {
         verdict(Kind::Activity, light, WordClass::Vague)
     }
-}
-
-fn content_words<'a, 'w>(words: &'a [Word<'w>], clause: &Clause) -> Vec<&'a Word<'w>> {
-    words[clause.words.0..clause.words.1]
-        .iter()
-        .filter(|w| !w.is_punctuation())
-        .collect()
 }
 
 /// A measured clause that sizes the activity of the clause before it: it goes per event

@@ -3,7 +3,7 @@
 //! subject ("P0 bugs resolved within 24 hours", "Daily active users triple"). A clause with
 //! no predicate is judged by what it measures ("Churn below 2% in H1").
 
-use super::{Evidence, Judgement, Kind, Verdict, content_words, judge_clauses};
+use super::{ContentWords, Evidence, Judgement, Kind, Verdict, judge_clauses};
 use crate::analysis::clause::{Clause, Role};
 use crate::analysis::lexicon::{Form, WordClass};
 use crate::analysis::segment::Word;
@@ -11,7 +11,8 @@ use crate::source::Span;
 
 pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
     let asides = asides(words);
-    let body = |clause: &Clause| outside(&asides, content_words(words, clause));
+    let content = ContentWords::of(words);
+    let body = |clause: &Clause| outside(&asides, content.of_clause(clause));
     judge_clauses(
         clauses,
         |clause| judge_clause(&body(clause), clause, evidence),
@@ -52,8 +53,9 @@ fn within(spans: &[Span], span: Span) -> bool {
 }
 
 /// The words outside the asides.
-fn outside<'a, 'w>(asides: &[Span], body: Vec<&'a Word<'w>>) -> Vec<&'a Word<'w>> {
-    body.into_iter()
+fn outside<'a, 'w>(asides: &[Span], body: &[&'a Word<'w>]) -> Vec<&'a Word<'w>> {
+    body.iter()
+        .copied()
         .filter(|w| !within(asides, w.span))
         .collect()
 }
