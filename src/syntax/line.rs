@@ -58,9 +58,7 @@ pub fn container(text: &str) -> (Container, usize) {
     if body.starts_with('|') {
         return (Container::TableRow, indent_len);
     }
-    if may_open_list_item(body)
-        && let Ok((rest, _)) = list_prefix(body)
-    {
+    if let Ok((rest, _)) = list_prefix(body) {
         let indent = text[..indent_len]
             .chars()
             .map(|c| if c == '\t' { 4 } else { 1 })
@@ -87,36 +85,18 @@ fn tag_end(input: &str) -> IResult<&str, &str> {
     }
 }
 
-/// Whether `body` starts with a character a list prefix can start with: most lines that are
-/// not list items are told apart without trying each prefix.
-fn may_open_list_item(body: &str) -> bool {
-    body.starts_with(|c: char| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                '-' | '*'
-                    | '+'
-                    | '•'
-                    | '·'
-                    | '('
-                    | '（'
-                    | '一'
-                    | '二'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-            )
-    })
-}
-
 /// A bullet or an enumerator, then an optional task checkbox.
 fn list_prefix(input: &str) -> IResult<&str, &str> {
-    let bullet = terminated(recognize(one_of("-*+•·")), satisfy(is_inline_space));
+    // Most lines are no list items: told by their first character, before any parser is built.
+    let opens =
+        |c: char| is_bullet(c) || is_opening_paren(c) || c.is_ascii_digit() || is_ordinal(c);
+    if !input.starts_with(opens) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::OneOf,
+        )));
+    }
+    let bullet = terminated(recognize(satisfy(is_bullet)), satisfy(is_inline_space));
     let arabic = terminated(
         recognize((
             take_while_m_n(1, 9, |c: char| c.is_ascii_digit()),
@@ -132,7 +112,7 @@ fn list_prefix(input: &str) -> IResult<&str, &str> {
         tag("、"),
     ));
     let parenthesised = recognize((
-        one_of("(（"),
+        satisfy(is_opening_paren),
         alt((
             take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
             chinese_ordinal,
@@ -149,13 +129,24 @@ fn list_prefix(input: &str) -> IResult<&str, &str> {
     Ok((rest, prefix))
 }
 
+fn is_bullet(c: char) -> bool {
+    matches!(c, '-' | '*' | '+' | '•' | '·')
+}
+
+fn is_opening_paren(c: char) -> bool {
+    matches!(c, '(' | '（')
+}
+
+/// The characters of a Chinese ordinal (一, 十二, 二十三).
+fn is_ordinal(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
 fn chinese_ordinal(input: &str) -> IResult<&str, &str> {
-    let (rest, numeral) = take_while_m_n(1, 3, |c: char| {
-        matches!(
-            c,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        )
-    })(input)?;
+    let (rest, numeral) = take_while_m_n(1, 3, is_ordinal)(input)?;
     match chinese_numeral_value(numeral) {
         Some(_) => Ok((rest, numeral)),
         None => Err(nom::Err::Error(nom::error::Error::new(
