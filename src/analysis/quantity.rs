@@ -75,6 +75,11 @@ fn is_chinese_numeral(c: char) -> bool {
     CHINESE_NUMERALS.contains(&c)
 }
 
+/// The Chinese numerals that scale a number (1,200万, 3千): alone, they are no amount.
+fn is_magnitude_numeral(c: char) -> bool {
+    matches!(c, '万' | '亿' | '千' | '百')
+}
+
 /// The length of the longest start of `text` whose characters all pass `test`.
 fn run(text: &str, test: impl Fn(char) -> bool) -> usize {
     text.find(|c: char| !test(c)).unwrap_or(text.len())
@@ -188,7 +193,7 @@ fn magnitude(after: &str, currency: bool) -> Option<usize> {
     let currency_magnitude = currency
         .then(|| first_fitting(rest, &CURRENCY_MAGNITUDES, |_| true))
         .flatten();
-    let chinese = Some(run(rest, |c| matches!(c, '万' | '亿' | '千' | '百'))).filter(|&n| n > 0);
+    let chinese = Some(run(rest, is_magnitude_numeral)).filter(|&n| n > 0);
     let length = currency_magnitude
         .or(chinese)
         .or_else(|| first_fitting(rest, &MAGNITUDES, |_| true))?;
@@ -365,10 +370,7 @@ fn chinese_is_quantity(
     if numeral.contains("分之") {
         return true;
     }
-    if numeral
-        .chars()
-        .all(|c| matches!(c, '万' | '亿' | '千' | '百'))
-    {
+    if numeral.chars().all(is_magnitude_numeral) {
         return false;
     }
     if let Some(unit_end) = unit_end {
