@@ -114,26 +114,19 @@ fn best_of(mut round: impl FnMut() -> usize) -> Duration {
         .expect("at least one round")
 }
 
-/// Every fixture document with an outline in it.
+/// Every fixture document (`.txt` or `.md`) that reads as text.
 fn fixture_sources(root: &Path) -> Vec<Source> {
-    let mut sources = Vec::new();
-    let mut folders = vec![root.join("fixtures")];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for path in entries.flatten().map(|e| e.path()) {
-            let is_document = matches!(
+    let mut sources: Vec<Source> = ignore::Walk::new(root.join("fixtures"))
+        .flatten()
+        .map(|entry| entry.into_path())
+        .filter(|path| {
+            matches!(
                 path.extension().and_then(|e| e.to_str()),
                 Some("txt" | "md")
-            );
-            if path.is_dir() {
-                folders.push(path);
-            } else if let (true, Ok(text)) = (is_document, std::fs::read_to_string(&path)) {
-                sources.push(Source::new(path, text));
-            }
-        }
-    }
+            )
+        })
+        .filter_map(|path| Some(Source::new(&path, std::fs::read_to_string(&path).ok()?)))
+        .collect();
     sources.sort_by(|a, b| a.path().cmp(b.path()));
     sources
 }
