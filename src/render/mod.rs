@@ -11,22 +11,22 @@ pub mod rule_docs;
 pub mod sarif;
 pub mod score;
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use crate::rules::{Diagnostic, Severity};
+use crate::rules::{Diagnostic, Rule, Severity};
 
 /// Findings counted by severity and by rule, over one or many files.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone)]
 pub struct Tally {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
-    /// Findings per rule: code → (name, count).
-    pub by_rule: BTreeMap<&'static str, (&'static str, usize)>,
+    /// Findings per rule, in the order the rules were first met: a run meets few rules and
+    /// many findings, so a short list searched by address beats a map keyed by code.
+    by_rule: Vec<(&'static Rule, usize)>,
 }
 
 impl Tally {
@@ -38,10 +38,14 @@ impl Tally {
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
             }
-            self.by_rule
-                .entry(d.rule.code)
-                .or_insert((d.rule.name, 0))
-                .1 += 1;
+            match self
+                .by_rule
+                .iter_mut()
+                .find(|(r, _)| std::ptr::eq(*r, d.rule))
+            {
+                Some((_, count)) => *count += 1,
+                None => self.by_rule.push((d.rule, 1)),
+            }
         }
     }
 
@@ -65,7 +69,7 @@ impl Tally {
         let mut rows: Vec<_> = self
             .by_rule
             .iter()
-            .map(|(code, (name, count))| (*code, *name, *count))
+            .map(|(rule, count)| (rule.code, rule.name, *count))
             .collect();
         rows.sort_by_key(|(code, _, count)| (std::cmp::Reverse(*count), *code));
         rows.into_iter()

@@ -286,13 +286,19 @@ pub fn check(
 /// Findings by where they stand, then by rule; findings of one place and rule keep their
 /// order. Sorted by index and moved once: a finding is large, and a file may have many.
 pub(crate) fn in_text_order(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    order.sort_by_key(|&i| {
-        let d = &diagnostics[i];
-        (d.span.start, d.span.end, d.rule.code)
-    });
+    // The keys sit beside their index, so sorting never reaches into the findings; the index
+    // breaks ties, which keeps the order stable with an unstable sort.
+    let mut order: Vec<(usize, usize, &str, usize)> = diagnostics
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.span.start, d.span.end, d.rule.code, i))
+        .collect();
+    order.sort_unstable();
     let mut slots: Vec<Option<Diagnostic>> = diagnostics.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+    order
+        .into_iter()
+        .filter_map(|(.., i)| slots[i].take())
+        .collect()
 }
 
 /// Runs the rules whose check `pick` takes, each at its configured severity.
