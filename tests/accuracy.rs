@@ -181,6 +181,12 @@ fn the_third_held_out_set_agrees_with_its_labels() {
     assert_bars("kr-holdout-3", &labelled_set("kr-holdout-3"));
 }
 
+/// Written and labelled from LABELS.md alone, without the code or its output in view.
+#[test]
+fn the_fourth_held_out_set_agrees_with_its_labels() {
+    assert_bars("kr-holdout-4", &labelled_set("kr-holdout-4"));
+}
+
 /// The dominant language of every labelled key result: Chinese in the Chinese sets, English
 /// in the English set, whatever terms (KPI, DAU, Q1) or names the other script brings in. The
 /// English set's mixed document has units in each language, and both are found there.
@@ -192,6 +198,7 @@ fn each_labelled_key_result_is_in_its_sets_language() {
         ("kr-holdout", "zh"),
         ("kr-holdout-2", "zh"),
         ("kr-holdout-3", "zh"),
+        ("kr-holdout-4", "zh"),
         ("kr-cases-en", "en"),
         ("kr-holdout-en", "en"),
         ("kr-holdout-en-2", "en"),

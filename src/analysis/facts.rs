@@ -50,11 +50,16 @@ impl Facts {
         facts.baselines = baseline::find(text, base);
         let words = segment::words(text, base, vocabulary);
         facts.clauses = clause::split(&words, facts.language.dominant);
+        // A placeholder for a date (完成时间待定) says when, not how much: no measure.
+        let measures_amount = |p: &&Span| {
+            let (start, end) = (p.start - base, p.end - base);
+            !is_date_slot(&text[..start], &text[start..end], &text[end..])
+        };
         let mut measures: Vec<Span> = facts
             .quantities
             .iter()
             .map(|q| q.span)
-            .chain(facts.placeholders.iter().copied())
+            .chain(facts.placeholders.iter().filter(measures_amount).copied())
             .collect();
         measures.sort_by_key(|m| m.start);
         let windows: Vec<Span> = facts
@@ -195,6 +200,17 @@ impl Facts {
     pub fn terms_of(&self, class: WordClass) -> impl Iterator<Item = &Term> {
         self.terms.iter().filter(move |t| t.class == class)
     }
+}
+
+/// Whether a placeholder stands for a date after the words that name one: 完成时间待定,
+/// 上线日期：X月. Not an amount of time (响应时间X分钟).
+fn is_date_slot(before: &str, placeholder: &str, after: &str) -> bool {
+    let before = before.trim_end_matches([' ', ':', '：', '为']);
+    let names_a_date = ["时间", "日期", "时间点"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    let a_word = !placeholder.contains(['X', 'x', 'N', '×']);
+    names_a_date && (a_word || after.starts_with(['月', '日', '号']))
 }
 
 fn is_change(before: &str) -> bool {

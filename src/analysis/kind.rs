@@ -209,7 +209,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         if is_attribute(word, rest, i == 0) {
             continue;
         }
-        if word.is(WordClass::Completion) {
+        if counts_completion(body, i) {
             return verdict(Kind::Activity, word, WordClass::Completion);
         }
         if word.is(WordClass::Result) {
@@ -271,6 +271,19 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     }
 }
 
+/// Whether the word at `at` counts the team's own work done (执行率, 覆盖, 参与): not when it
+/// only leads the name of a measure of people reached (活动参与人次), unless the people are
+/// the team's own staff (员工参与人数).
+fn counts_completion(body: &[&Word<'_>], at: usize) -> bool {
+    if !body[at].is(WordClass::Completion) {
+        return false;
+    }
+    let names_reach = body
+        .get(at + 1)
+        .is_some_and(|next| next.is(WordClass::Metric));
+    !names_reach || body.iter().any(|w| w.is(WordClass::Staff))
+}
+
 /// A measured clause that sizes the activity of the clause before it: it goes per event
 /// (每场, 每人), or gives the size of something that activity named (规则梳理 … 规则数量, 抽检
 /// 制度 … 抽检比例). A quality rate of it (考核 … 考核通过率) is a result, not a size.
@@ -280,14 +293,20 @@ const SIZES: [&str; 9] = [
 
 /// `activity` and `body` are the two clauses' content words.
 fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
-    let per_event = body.first().is_some_and(|w| w.text.starts_with('每'));
+    // 每场, 每人; or 人均 straight before its comparator, naming no measure (人均不少于16学时,
+    // where 人均产能提升 names one).
+    let per_event = body.first().is_some_and(|w| w.text.starts_with('每'))
+        || body.first().is_some_and(|w| w.text == "人均")
+            && body.get(1).is_some_and(|w| w.is(WordClass::Direction));
     let measures_it = body.windows(2).any(|pair| {
         let (named, measure) = (pair[0], pair[1]);
         named.text.chars().count() > 1
             && activity.iter().any(|w| w.text == named.text)
             && SIZES.contains(&measure.text)
     });
-    per_event || measures_it
+    // 覆盖人数, 参与人次 right after the activity: how many it reached.
+    let reach = body.first().is_some_and(|w| w.is(WordClass::Completion));
+    per_event || measures_it || reach
 }
 
 /// A comparator before a count judges by what is counted: 至少一次业务回顾 counts the team's
@@ -332,7 +351,7 @@ fn is_measure_word(word: &Word<'_>) -> bool {
 /// The shape of most outcomes: a metric, then a direction or comparator, then a number
 /// (首次设计错误率控制在5%). Not when the team's own act comes first (组织…培训不少于4场).
 fn measured_metric(body: &[&Word<'_>], measured: bool) -> Option<Verdict> {
-    if !measured || body.iter().any(|w| w.is(WordClass::Completion)) {
+    if !measured || (0..body.len()).any(|i| counts_completion(body, i)) {
         return None;
     }
     let metric = body.iter().position(|w| w.is(WordClass::Metric))?;
@@ -374,7 +393,8 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
         let nominal = w.tag.starts_with('n')
             || w.tag == "vn"
             || w.is(WordClass::Metric)
-            || w.is(WordClass::Partner);
+            || w.is(WordClass::Partner)
+            || w.is(WordClass::Request);
         let temporal = before
             .get(i + 1)
             .is_some_and(|n| matches!(n.text, "后" | "前" | "时"));
@@ -420,12 +440,25 @@ fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>], leads: bool) -> bool {
         return false;
     };
     // jieba reads it as a noun before a noun or a span of time (试点门店, 上线30天内的…).
+    // …and only a span that a later time hangs on (上线30天内, 上线后30天的): in 上线24小时自助
+    // 借还机 the hours belong to a name.
     let time_span = next.tag == "m"
         && rest
             .get(1)
-            .is_some_and(|w| matches!(w.text, "天" | "日" | "周" | "月" | "个月" | "小时"));
+            .is_some_and(|w| matches!(w.text, "天" | "日" | "周" | "月" | "个月" | "小时"))
+        && rest.get(2).is_some_and(|w| {
+            matches!(
+                w.text,
+                "内" | "以内" | "之内" | "后" | "以后" | "之后" | "的"
+            )
+        });
     let before_noun = next.is(WordClass::Staff) || next.is(WordClass::Team);
     if word.tag == "n" && (before_noun || time_span) {
+        return true;
+    }
+    // A nominal verb between a modifier and a deliverable names the thing (自助分析平台,
+    // 数据治理工具); leading the clause it is the act (培训课程10门 is still work).
+    if word.tag == "vn" && !leads && next.is(WordClass::Deliverable) {
         return true;
     }
     // A verb after its own subject, before 的, describes a noun (用户自发发布的笔记); leading
@@ -506,6 +539,47 @@ mod tests {
     fn a_request_fixed_within_a_window_is_a_service_level() {
         assert_eq!(kind("差评件在3个工作日内完成核实整改并回访"), "outcome");
         assert_eq!(kind("审核发现的问题在30日内整改完毕"), "activity");
+    }
+
+    #[test]
+    fn a_size_per_head_or_a_reach_after_an_activity_is_part_of_it() {
+        assert_eq!(kind("组织新员工入职培训，人均不少于8课时"), "activity");
+        assert_eq!(kind("完成产品知识培训4次，覆盖人数200人"), "activity");
+        // A measure named per head is a result of its own.
+        assert_eq!(kind("开展精益改善，人均产能提升10%"), "outcome");
+    }
+
+    #[test]
+    fn people_reached_are_a_result_unless_they_are_staff() {
+        assert_eq!(kind("读书节系列活动参与人次达到5万"), "outcome");
+        assert_eq!(kind("员工活动参与人数达到300人"), "activity");
+    }
+
+    #[test]
+    fn verbs_inside_names_do_not_act() {
+        // 24小时 names the locker; 分析 names the platform.
+        assert_eq!(kind("6月底前在5个社区上线24小时智能快递柜"), "activity");
+        assert_eq!(
+            kind("面向销售团队的数据分析平台月活跃用户数达到200人"),
+            "outcome"
+        );
+        assert_eq!(kind("新功能上线30天内的采用率达到25%"), "outcome");
+    }
+
+    #[test]
+    fn a_call_answered_within_a_window_is_a_service_level() {
+        assert_eq!(kind("热线来电30分钟内由专人回电"), "outcome");
+    }
+
+    #[test]
+    fn a_date_left_open_measures_nothing() {
+        assert_eq!(kind("完成档案电子化，上线时间待定"), "activity");
+        assert_eq!(kind("平均响应时间X分钟以内"), "outcome");
+    }
+
+    #[test]
+    fn building_up_assets_is_the_teams_work() {
+        assert_eq!(kind("沉淀标准作业案例不少于50个"), "activity");
     }
 
     #[test]
