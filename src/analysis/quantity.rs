@@ -44,6 +44,8 @@ fn numerals(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             let rest = &text[at..];
             let length = if is_digit(c) {
                 Some(arabic_length(rest))
+            } else if c == '半' {
+                half_length(&text[..at], rest)
             } else if is_chinese_numeral(c) {
                 Some(per_cent_length(rest).unwrap_or_else(|| run(rest, is_chinese_numeral)))
             } else {
@@ -60,6 +62,16 @@ fn numerals(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     })
+}
+
+/// 半 is a number before a unit of time (半天, 半小时, 半个月), not in a period (上半年) nor
+/// anywhere else (半数, 一半): the length of the 半.
+fn half_length(before: &str, rest: &str) -> Option<usize> {
+    const UNITS: [&str; 5] = ["天", "日", "小时", "个月", "个工作日"];
+    let after = &rest['半'.len_utf8()..];
+    let of_time = UNITS.iter().any(|u| after.starts_with(u));
+    let in_period = before.ends_with(['上', '下', '前', '后']);
+    (of_time && !in_period).then_some('半'.len_utf8())
 }
 
 fn is_digit(c: char) -> bool {
@@ -575,6 +587,9 @@ fn value_of(numeral: &str, magnitude: Option<&str>) -> Option<f64> {
 
 /// The value of a Chinese numeral such as 三, 十二, 两百, 三千五百万.
 fn chinese_value(numeral: &str) -> Option<f64> {
+    if numeral == "半" {
+        return Some(0.5);
+    }
     let digit = |c: char| {
         "零一二三四五六七八九"
             .find(c)
@@ -663,6 +678,8 @@ mod tests {
         assert_eq!(quantities("转化率提升10-20%"), ["10-20%"]);
         assert_eq!(quantities("供应能力提高2倍"), ["2倍"]);
         assert_eq!(quantities("重伤事故为零"), ["零"]);
+        assert_eq!(quantities("通知时长缩短至半天以内"), ["半天"]);
+        assert_eq!(quantities("半小时内响应"), ["半小时"]);
         assert_eq!(
             quantities("确保客户反馈在1个工作日内得到解决"),
             ["1个工作日"]
@@ -701,6 +718,8 @@ mod tests {
             "5G网络建设",
             "推出第二代平台",
             "建立一个统一的一站式平台",
+            "上半年完成系统上线",
+            "半数门店完成改造",
             "首次设计错误率",
             "制定2027年大宗原材料套期保值方案",
             "尽快改善焊接工序的一次合格率",

@@ -38,6 +38,8 @@ const EVENTS: &str =
 /// [`cue_mask`]). A text that lacks a group skips the pattern.
 static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
     let n = NUM;
+    // A span of time may be half a unit (半小时内); a month or a count may not.
+    let span = format!("(?:{NUM}|半)");
     let units = r"(?:个?工作日|个?自然日|个?小时|分钟|天|日|周|个月)";
     let edge = r"(?:底|末|初|中旬|上旬|下旬|结束)?\s*(?:前|之前|以前|内|截止|为止)?";
     let quarter = r"(?:第?[一二三四1-4]季度|[Qq][1-4])";
@@ -84,7 +86,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
         (
             TimeKind::Window,
             &[&['内'], NUMERALS],
-            format!(r"(?:在\s*)?{n}\s*{units}\s*(?:之内|以内|内)"),
+            format!(r"(?:在\s*)?{span}\s*{units}\s*(?:之内|以内|内)"),
         ),
         (
             TimeKind::Window,
@@ -135,7 +137,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
         (
             TimeKind::Window,
             &[&['前', '后']],
-            format!(r"{EVENTS}\s*(?:前|后)\s*(?:第?{n}\s*{units})?\s*(?:前|之前|以前|内)?"),
+            format!(r"{EVENTS}\s*(?:前|后)\s*(?:第?{span}\s*{units})?\s*(?:前|之前|以前|内)?"),
         ),
         (
             TimeKind::Period,
@@ -171,8 +173,8 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
 /// What a pattern needs: a group of cue characters, one of which must occur, for each group.
 type Needs = &'static [&'static [char]];
 
-/// Numerals, Arabic (as `0`) or Chinese, as one group of cues.
-const NUMERALS: &[char] = &['0', '一'];
+/// Numerals, Arabic (as `0`) or Chinese, and the 半 of 半小时, as one group of cues.
+const NUMERALS: &[char] = &['0', '一', '半'];
 
 /// Which cue characters occur, as a bit set: one pass over a text instead of one per pattern.
 /// The cues are the characters time phrases hinge on, one bit each.
@@ -540,6 +542,16 @@ mod tests {
 
     fn has_time(text: &str) -> bool {
         !find(text, 0).is_empty()
+    }
+
+    #[test]
+    fn half_a_unit_is_a_window_when_something_happens_in_it() {
+        assert_eq!(
+            kinds("客户投诉半小时内响应"),
+            [("半小时内".to_owned(), TimeKind::Window)]
+        );
+        // The measured value, not a window.
+        assert!(!has_time("通知时长缩短至半天以内"));
     }
 
     #[test]

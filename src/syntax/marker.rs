@@ -128,18 +128,14 @@ fn letters_key_result(input: &str) -> IResult<&str, Label<'_>> {
     let (input, k) = letter('k').parse(input)?;
     let (input, r) = letter('r').parse(input)?;
     let (input, _) = inline_space(input)?;
-    // `KR1.2` is the second key result of objective 1; a dot with no number before it is
-    // no part of the label (`KR.5`).
-    let (input, numbers) = opt((number, opt(preceded(tag("."), number)))).parse(input)?;
+    let (input, (number, parent_number)) = key_result_number(input)?;
     let mut letters = [k, r, ""];
-    let (number, parent_number) = match (prefix, numbers) {
-        (Some((o, parent, _)), numbers) => {
+    let parent_number = match prefix {
+        Some((o, parent, _)) => {
             letters[2] = o;
-            (numbers.map(|(n, _)| n), Some(parent.1))
+            Some(parent.1)
         }
-        (None, Some((parent, Some(n)))) => (Some(n), Some(parent.1)),
-        (None, Some((n, None))) => (Some(n), None),
-        (None, None) => (None, None),
+        None => parent_number,
     };
     Ok((
         input,
@@ -152,6 +148,19 @@ fn letters_key_result(input: &str) -> IResult<&str, Label<'_>> {
             missing_letter: false,
         },
     ))
+}
+
+/// A key result's number, and its objective's when written before it: `KR1.2`, `Key Result
+/// 1.2` and `关键结果1.2` are the second key result of objective 1. A dot with no number
+/// before it is no part of the label (`KR.5`).
+fn key_result_number(input: &str) -> IResult<&str, (Option<Number<'_>>, Option<u32>)> {
+    let (input, numbers) = opt((number, opt(preceded(tag("."), number)))).parse(input)?;
+    let numbers = match numbers {
+        Some((parent, Some(n))) => (Some(n), Some(parent.1)),
+        Some((n, None)) => (Some(n), None),
+        None => (None, None),
+    };
+    Ok((input, numbers))
 }
 
 /// `O1`, `O`, `o 2`, `Ｏ１`
@@ -202,7 +211,7 @@ fn chinese_label(input: &str) -> IResult<&str, Label<'_>> {
     ))
     .parse(input)?;
     let (input, _) = inline_space(input)?;
-    let (input, number) = opt(number).parse(input)?;
+    let (input, (number, parent_number)) = label_number(kind, input)?;
     Ok((
         input,
         Label {
@@ -210,7 +219,7 @@ fn chinese_label(input: &str) -> IResult<&str, Label<'_>> {
             style: MarkerStyle::Chinese,
             letters: [""; 3],
             number,
-            parent_number: None,
+            parent_number,
             missing_letter: false,
         },
     ))
@@ -232,7 +241,7 @@ fn english_label(input: &str) -> IResult<&str, Label<'_>> {
         )));
     }
     let (input, _) = inline_space(input)?;
-    let (input, number) = opt(number).parse(input)?;
+    let (input, (number, parent_number)) = label_number(kind, input)?;
     Ok((
         input,
         Label {
@@ -240,10 +249,19 @@ fn english_label(input: &str) -> IResult<&str, Label<'_>> {
             style: MarkerStyle::English,
             letters: [""; 3],
             number,
-            parent_number: None,
+            parent_number,
             missing_letter: false,
         },
     ))
+}
+
+/// The number after a marker word: an objective's own, or a key result's as
+/// [`key_result_number`] reads it.
+fn label_number(kind: ItemKind, input: &str) -> IResult<&str, (Option<Number<'_>>, Option<u32>)> {
+    match kind {
+        ItemKind::KeyResult => key_result_number(input),
+        ItemKind::Objective => opt(number).map(|n| (n, None)).parse(input),
+    }
 }
 
 /// `(KR)` or `（KR）` after a Chinese marker word.
@@ -265,11 +283,14 @@ fn letter<'a>(
 }
 
 /// A number in ASCII, full-width or Chinese digits.
-fn number(input: &str) -> IResult<&str, (&str, u32, NumberForm)> {
+/// A marker's number: its text, its value and how it is written.
+type Number<'a> = (&'a str, u32, NumberForm);
+
+fn number(input: &str) -> IResult<&str, Number<'_>> {
     alt((digits_number, chinese_number)).parse(input)
 }
 
-fn digits_number(input: &str) -> IResult<&str, (&str, u32, NumberForm)> {
+fn digits_number(input: &str) -> IResult<&str, Number<'_>> {
     let (rest, digits) = take_while1(is_digit)(input)?;
     let value = digits.chars().try_fold(0u32, |acc, c| {
         acc.checked_mul(10)?
@@ -289,7 +310,7 @@ fn digits_number(input: &str) -> IResult<&str, (&str, u32, NumberForm)> {
     Ok((rest, (digits, value, form)))
 }
 
-fn chinese_number(input: &str) -> IResult<&str, (&str, u32, NumberForm)> {
+fn chinese_number(input: &str) -> IResult<&str, Number<'_>> {
     let (rest, numeral) = take_while1(|c| chinese_digit(c).is_some() || c == '十')(input)?;
     match chinese_numeral_value(numeral) {
         Some(value) => Ok((rest, (numeral, value, NumberForm::Chinese))),
@@ -501,6 +522,8 @@ mod tests {
             ("关键成果（KR）1：x", KeyResult, Some(1)),
             ("Objective 1: Grow", Objective, Some(1)),
             ("Key Result 2: ship", KeyResult, Some(2)),
+            ("Key Result 1.5: ship", KeyResult, Some(5)),
+            ("关键结果2.1：x", KeyResult, Some(1)),
             ("KR : x", KeyResult, None),
         ] {
             assert_eq!(
