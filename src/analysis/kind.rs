@@ -278,6 +278,13 @@ fn counts_completion(body: &[&Word<'_>], at: usize) -> bool {
     if !body[at].is(WordClass::Completion) {
         return false;
     }
+    // 按时交付率, 及时处理率: how punctually the work is done is a quality level it reaches;
+    // fixing the team's own findings in time (按期整改率) stays its task.
+    let punctual = at > 0 && matches!(body[at - 1].text, "按时" | "准时" | "及时" | "按期");
+    let fixes_own = OWN_FIXES.iter().any(|f| body[at].text.contains(f));
+    if punctual && !fixes_own {
+        return false;
+    }
     let names_reach = body
         .get(at + 1)
         .is_some_and(|next| next.is(WordClass::Metric));
@@ -304,9 +311,10 @@ fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
             && activity.iter().any(|w| w.text == named.text)
             && SIZES.contains(&measure.text)
     });
-    // 覆盖人数, 参与人次 right after the activity: how many it reached.
+    // 覆盖人数, 参与人次 right after the activity: how many it reached; 其中…: a share of it.
     let reach = body.first().is_some_and(|w| w.is(WordClass::Completion));
-    per_event || measures_it || reach
+    let share = body.first().is_some_and(|w| w.text == "其中");
+    per_event || measures_it || reach || share
 }
 
 /// A comparator before a count judges by what is counted: 至少一次业务回顾 counts the team's
@@ -575,6 +583,23 @@ mod tests {
     fn a_date_left_open_measures_nothing() {
         assert_eq!(kind("完成档案电子化，上线时间待定"), "activity");
         assert_eq!(kind("平均响应时间X分钟以内"), "outcome");
+    }
+
+    #[test]
+    fn punctual_work_is_a_quality_level_and_certified_staff_an_input() {
+        assert_eq!(kind("设计项目准时交付率达到95%"), "outcome");
+        assert_eq!(kind("审计问题按期整改率100%"), "activity");
+        assert_eq!(kind("完成新员工岗前培训，持证上岗率100%"), "activity");
+    }
+
+    #[test]
+    fn a_share_of_an_activity_is_part_of_it() {
+        assert_eq!(kind("在行业会议完成分享8场，其中海外不少于3场"), "activity");
+    }
+
+    #[test]
+    fn a_felt_state_is_a_measure_to_raise() {
+        assert_eq!(kind("提升住户安全感"), "outcome");
     }
 
     #[test]

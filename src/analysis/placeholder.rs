@@ -8,7 +8,7 @@ use regex::Regex;
 use crate::source::Span;
 
 /// What may follow a slot that stands for a number: magnitudes, units, classifiers, date parts.
-const NUMBER_FOLLOWERS: &str = r"(?:万|亿|千|百|%|％|‰|倍|个|名|家|次|场|人|位|元|块|天|日|号|月|年|周|小时|分钟|分|秒|条|篇|项|件|宗|台|套|款|种|份|所|单|笔|张|页|批|轮|期|类|级|星|吨|公里|起|例|户|点|季度|门|辆|座|栋|间|节|箱|k|K|w|W|M)";
+const NUMBER_FOLLOWERS: &str = r"(?:万|亿|千|百|%|％|‰|倍|个|名|家|次|场|人|位|元|块|天|日|号|月|年|周|小时|分钟|课时|学时|分|秒|条|篇|项|件|宗|台|套|款|种|份|所|单|笔|张|页|批|轮|期|类|级|星|吨|公里|起|例|户|点|季度|门|辆|座|栋|间|节|箱|k|K|w|W|M)";
 
 /// What may come before a slot that stands for a number: comparators and targets.
 const NUMBER_LEADERS: &str = r"(?:达到|达|超过|超|至|到|为|低于|高于|不低于|不高于|不少于|不多于|不超过|少于|多于|小于|大于|至少|增长|降低|提升|提高|减少|控制在|突破|第)";
@@ -96,10 +96,18 @@ fn letter_slot(text: &str, start: usize, end: usize) -> bool {
         .chars()
         .next()
         .is_none_or(|c| !crate::syntax::is_cjk(c));
-    FOLLOWS_NUMBER_SLOT.is_match(after)
+    (FOLLOWS_NUMBER_SLOT.is_match(after) && !names_a_thing(after))
         || (LEADS_NUMBER_SLOT.is_match(before) && at_clause_end)
         || (LEADS_VALUE.is_match(before) && value_follows)
         || english_slot(text, start, end)
+}
+
+/// Nouns that open with a classifier and make the slot before them a name, as 产品 does in
+/// X产品: X项目 is a project's name, X门户 a portal's; X项 and X门 count.
+fn names_a_thing(after: &str) -> bool {
+    const NOUNS: [&str; 2] = ["项目", "门户"];
+    let after = after.trim_start();
+    NOUNS.iter().any(|n| after.starts_with(n))
 }
 
 /// In English a number slot is a word of its own: after a currency sign (`$N`), or between
@@ -186,6 +194,8 @@ mod tests {
         assert_eq!(slots("收入达到去年的X倍"), ["X"]);
         assert_eq!(slots("非关键人员X月到岗"), ["X"]);
         assert_eq!(slots("实现销售XX万元"), ["XX"]);
+        assert_eq!(slots("安全培训XX课时"), ["XX"]);
+        assert_eq!(slots("完成X项智能化改造"), ["X"]);
         assert_eq!(slots("完成全部xx门新课程的大纲审核"), ["xx"]);
         assert_eq!(slots("自动化率达到N%"), ["N"]);
         assert_eq!(slots("成本降低××万元"), ["××"]);
@@ -227,6 +237,7 @@ mod tests {
     fn name_slots_and_letters_in_words_are_not_placeholders() {
         for text in [
             "提升X产品销售",
+            "完成X项目（网剧）全部特效镜头制作",
             "完成X系列减速器样机",
             "获得100名MQLs",
             "NPS达到50",

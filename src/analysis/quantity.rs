@@ -434,6 +434,22 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     if before.is_some_and(|c| c.is_ascii_alphabetic() || c == '#') {
         return true;
     }
+    // `Part-145`, `COVID-19`: a name joined to its number by a hyphen.
+    if text[..start]
+        .strip_suffix('-')
+        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        return true;
+    }
+    // `the 2.0 release`, `3.1 version`: a dotted number naming a release.
+    let names_release = ["release", "version", "update"].iter().any(|w| {
+        text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(w))
+    });
+    if names_release && text[start..end].contains('.') {
+        return true;
+    }
     let after = text[end..].chars().next();
     if !has_unit && after.is_some_and(|c| c.is_ascii_alphabetic()) {
         return true;
@@ -719,6 +735,8 @@ mod tests {
             "推出第二代平台",
             "建立一个统一的一站式平台",
             "上半年完成系统上线",
+            "Pass the Part-66 audit",
+            "Ship before the 2.0 release",
             "半数门店完成改造",
             "首次设计错误率",
             "制定2027年大宗原材料套期保值方案",

@@ -134,7 +134,8 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
     let mut words: Vec<Word<'t>> = Vec::with_capacity(tags.len());
     for t in tags {
         let span = Span::new(base + t.byte_start, base + t.byte_end);
-        // 错误/率, 认知/度, 例/数: a measure's ending split off by the segmenter rejoins its word.
+        // 错误/率, 认知/度, 例/数, 归属/感: a measure's ending split off by the segmenter rejoins
+        // its word; so does the 者 of an agent noun (开发/者, 贡献/者).
         if let Some(last) = words.last_mut().filter(|w| joins_measure_ending(w, t.word)) {
             let joined = &text[last.span.start - base..t.byte_end];
             *last = Word {
@@ -159,7 +160,7 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
 }
 
 fn joins_measure_ending(previous: &Word<'_>, next: &str) -> bool {
-    matches!(next, "率" | "额" | "量" | "度" | "数")
+    matches!(next, "率" | "额" | "量" | "度" | "数" | "感" | "者")
         && previous.text.chars().all(crate::syntax::is_cjk)
         && !previous.is_punctuation()
 }
@@ -283,6 +284,15 @@ mod tests {
             .expect("a lexicon term is one word");
         assert!(solved.is(WordClass::Result));
         assert_eq!(solved.span.start, 100 + text.find("得到解决").unwrap());
+    }
+
+    #[test]
+    fn split_endings_rejoin_their_word() {
+        let words: Vec<&str> = words("贡献者归属感提升", 0, &Vocabulary::default())
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(words, ["贡献者", "归属感", "提升"]);
     }
 
     #[test]

@@ -52,9 +52,9 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
         r"(?:{month}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+[0-9]{{4}})?|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|{slash_date}|{month}(?:\s+[0-9]{{4}})?|(?:19|20)[0-9]{{2}})"
     );
     let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month)[- ]end)";
-    let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week)";
+    let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week|fy|fiscal\s+year)";
     let count = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)";
-    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter)";
+    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter|run|cycle)";
     // Days everyone knows the date of, named without an article.
     let named_day = r"(?:(?:peak|holiday)\s+season|black\s+friday|cyber\s+monday|christmas|thanksgiving|new\s+year(?:'s)?(?:\s+day)?)";
     let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s?[ap]\.?m\.?)";
@@ -63,21 +63,21 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             TimeKind::Deadline,
             &[&['a']],
             format!(
-                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting(?:\s+in)?|due|on)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word}|(?:19|20)[0-9]{{2}})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9-]+\s+)?{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
+                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting(?:\s+in)?|due|on)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word}|(?:19|20)[0-9]{{2}})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9.-]+\s+){{0,2}}{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
             ),
         ),
         (
             TimeKind::Cadence,
             &[&['a']],
             format!(
-                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
+                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
             ),
         ),
         (
             TimeKind::Window,
             &[&['a']],
             format!(
-                r"(?i-u:\bwithin\s+(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
+                r"(?i-u:\bwithin\s+(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|(?:the|its|their|a)\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
             ),
         ),
     ];
@@ -263,6 +263,19 @@ pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
     found
 }
 
+/// Whether a phrase ends in a day of a named month: `by June 30`, `before Sept. 1`.
+fn after_month(phrase: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut words = phrase.split_whitespace().rev();
+    words.next();
+    words.next().is_some_and(|month| {
+        let month = month.to_ascii_lowercase();
+        MONTHS.iter().any(|m| month.starts_with(m))
+    })
+}
+
 /// `Q1` in `Q1目标` is a period; in `SQ12` it is not.
 fn ascii_clean(text: &str, start: usize, end: usize) -> bool {
     let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
@@ -322,8 +335,9 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         // a thing (制定2027年…方案), at its start the period (2026年营收达到…).
         TimeKind::Deadline => {
             let phrase = &text[start..end];
-            // `grow by 2000 users`: a count, not a year.
+            // `grow by 2000 users`: a count, not a year; `by June 30 so that…` is a date.
             let counts_things = phrase.ends_with(|c: char| c.is_ascii_digit())
+                && !after_month(phrase)
                 && text[end..]
                     .strip_prefix(' ')
                     .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
@@ -725,6 +739,27 @@ mod english_tests {
                 "Reply to every email within 1 school day.",
                 ("within 1 school day", Window),
             ),
+            (
+                "Ship the SDK by June 30 so that more teams adopt it.",
+                ("by June 30", Deadline),
+            ),
+            (
+                "Go live before the October payroll run.",
+                ("before the October payroll run", Deadline),
+            ),
+            (
+                "Tag the docs before the 3.1 release.",
+                ("before the 3.1 release", Deadline),
+            ),
+            (
+                "Enrol 500 households by end of FY.",
+                ("by end of FY", Deadline),
+            ),
+            ("Host a quiz every Friday.", ("every Friday", Cadence)),
+            (
+                "Close each defect within its 5-day limit.",
+                ("within its 5-day limit", Window),
+            ),
         ] {
             assert_eq!(phrases(text), [expected], "{text}");
         }
@@ -744,6 +779,7 @@ mod english_tests {
             "Lift NPS by 5 points vs Q2",
             "a 15% increase over H1 2025",
             "Win at least 40 mid-market logos",
+            "Keep FY27 travel spend under $400K",
         ] {
             assert_eq!(phrases(text), [], "{text}");
         }

@@ -134,7 +134,14 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     let (word, object) = (body[at], object(&body[at + 1..], evidence));
     let holds_metric = body.iter().any(|w| w.is(WordClass::Metric));
     if word.is(WordClass::Result) {
-        return verdict(Kind::Outcome, word, WordClass::Result);
+        // "Qualify 12 technicians", "Certify every inspector": the team's own people made
+        // ready is training, an input.
+        let kind = if object.last().is_some_and(|w| w.is(WordClass::Staff)) {
+            Kind::Activity
+        } else {
+            Kind::Outcome
+        };
+        return verdict(kind, word, WordClass::Result);
     }
     if word.is(WordClass::SoftResult) {
         // "80% of agents pass" is measured; "agents understand pricing" restates training.
@@ -149,15 +156,30 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         return verdict(kind, word, WordClass::Gain);
     }
     if word.is(WordClass::Direction) && (measured || holds_metric) {
-        return verdict(counted(&object), word, WordClass::Direction);
+        // "Grow the newsletter to 12k subscribers": what the number counts decides.
+        let reached = body[at + 1..]
+            .iter()
+            .skip_while(|w| !is_measure(w, evidence))
+            .find(|w| !is_measure(w, evidence))
+            .filter(|w| w.is(WordClass::Partner) || w.is(WordClass::Metric));
+        let kind = if reached.is_some() {
+            Kind::Outcome
+        } else {
+            counted(&object)
+        };
+        return verdict(kind, word, WordClass::Direction);
     }
     // "Freelance spend held under $N": an act done to a measure, then a bound, holds a level
-    // ("Offer up to 6 days" is still the act).
-    let holds_level = measured
-        && word.form == Some(Form::Past)
-        && body
-            .get(at + 1)
-            .is_some_and(|w| w.is(WordClass::Comparator));
+    // ("Offer up to 6 days" is still the act); so does "Hold dispatch reliability at 99%".
+    let bound_after = |i: usize| {
+        body.get(i)
+            .is_some_and(|w| w.is(WordClass::Comparator) || is_one_of(w, &["at"]))
+            && body.get(i + 1).is_some_and(|w| is_measure(w, evidence))
+    };
+    let past_bound = word.form == Some(Form::Past) && bound_after(at + 1);
+    let metric_at_level = object.last().is_some_and(|w| w.is(WordClass::Metric))
+        && bound_after(at + 1 + words_through(&body[at + 1..], object.last()));
+    let holds_level = measured && (past_bound || metric_at_level);
     if (word.is(WordClass::ActivityVerb) || word.classes.is_empty()) && !holds_level {
         return verdict(Kind::Activity, word, WordClass::ActivityVerb);
     }
@@ -355,6 +377,12 @@ fn object<'a, 'w>(after: &[&'a Word<'w>], evidence: Evidence<'_>) -> Vec<&'a Wor
         .collect()
 }
 
+/// How many of `words` come up to and including `last` (none without it).
+fn words_through(words: &[&Word<'_>], last: Option<&&Word<'_>>) -> usize {
+    last.and_then(|last| words.iter().position(|w| std::ptr::eq(*w, *last)))
+        .map_or(0, |at| at + 1)
+}
+
 /// Adding customers, partners or revenue is a result; adding staff or tools is an input.
 /// The object's head (its last word) decides first: "reference customers" are won,
 /// "tier-2 agents" are hired. With no such head, anything won in the subject or the rest
@@ -438,11 +466,9 @@ fn nominal(
 /// 20 attendees"), or it has no predicate and names nothing measured or won ("one in each
 /// ward").
 fn elaborates(body: &[&Word<'_>]) -> bool {
-    let per_event = body.first().is_some_and(|w| {
-        ["each", "per", "every"]
-            .iter()
-            .any(|p| w.text.eq_ignore_ascii_case(p))
-    });
+    // "each session", "per store"; "one per base", "two each".
+    let per = |w: &&Word<'_>| is_one_of(w, &["each", "per", "every"]);
+    let per_event = body.first().is_some_and(per) || body.get(1).is_some_and(per);
     let names_a_result = body
         .iter()
         .any(|w| is_verb(w) || w.is(WordClass::Metric) || w.is(WordClass::Partner));
@@ -479,6 +505,32 @@ mod tests {
         ] {
             assert_eq!(kind(text), "outcome", "{text}");
         }
+    }
+
+    #[test]
+    fn staff_made_ready_and_work_sized_per_unit_are_activities() {
+        assert_eq!(
+            kind("Certify 20 inspectors on the new checklist"),
+            "activity"
+        );
+        assert_eq!(
+            kind("Reach 85% parent satisfaction on the spring survey"),
+            "outcome"
+        );
+        assert_eq!(
+            kind("Hold three safety drills, one per depot plus one for weekends"),
+            "activity"
+        );
+    }
+
+    #[test]
+    fn a_level_held_and_what_a_number_counts_decide() {
+        assert_eq!(
+            kind("Hold first-call resolution at 85% or better"),
+            "outcome"
+        );
+        assert_eq!(kind("Grow the podcast to 5k listeners"), "outcome");
+        assert_eq!(kind("Optimise the intake questionnaire"), "activity");
     }
 
     #[test]
