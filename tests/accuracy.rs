@@ -183,9 +183,10 @@ fn the_third_held_out_set_agrees_with_its_labels() {
 
 /// Written and labelled from LABELS.md alone, without the code or its output in view.
 #[test]
-fn the_fourth_and_fifth_held_out_sets_agree_with_their_labels() {
+fn the_fourth_to_sixth_held_out_sets_agree_with_their_labels() {
     assert_bars("kr-holdout-4", &labelled_set("kr-holdout-4"));
     assert_bars("kr-holdout-5", &labelled_set("kr-holdout-5"));
+    assert_bars("kr-holdout-6", &labelled_set("kr-holdout-6"));
 }
 
 /// The dominant language of every labelled key result: Chinese in the Chinese sets, English
@@ -201,10 +202,12 @@ fn each_labelled_key_result_is_in_its_sets_language() {
         ("kr-holdout-3", "zh"),
         ("kr-holdout-4", "zh"),
         ("kr-holdout-5", "zh"),
+        ("kr-holdout-6", "zh"),
         ("kr-cases-en", "en"),
         ("kr-holdout-en", "en"),
         ("kr-holdout-en-2", "en"),
         ("kr-holdout-en-3", "en"),
+        ("kr-holdout-en-4", "en"),
     ] {
         let mut wrong = Vec::new();
         let mut in_mixed_document = std::collections::BTreeSet::new();
@@ -250,4 +253,5 @@ fn the_english_held_out_sets_agree_with_their_labels() {
     assert_bars("kr-holdout-en", &labelled_set("kr-holdout-en"));
     assert_bars("kr-holdout-en-2", &labelled_set("kr-holdout-en-2"));
     assert_bars("kr-holdout-en-3", &labelled_set("kr-holdout-en-3"));
+    assert_bars("kr-holdout-en-4", &labelled_set("kr-holdout-en-4"));
 }

@@ -145,6 +145,19 @@ fn fix_on_a_read_only_file_fails_cleanly_and_leaves_it_untouched() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Objectives numbered by letter are renumbered in letters.
+#[test]
+fn lettered_objectives_are_renumbered_in_letters() {
+    Command::cargo_bin("okrlint")
+        .unwrap()
+        .args(["check", "--isolated", "--unsafe-fixes", "--fix", "-"])
+        .write_stdin(
+            "Objective A: Grow\nKR1: Win 3 logos\nObjective C: Keep\nKR1: Churn below 2%\n",
+        )
+        .assert()
+        .stdout("Objective A: Grow\nKR1: Win 3 logos\nObjective B: Keep\nKR1: Churn below 2%\n");
+}
+
 #[test]
 fn fix_on_stdin_prints_the_fixed_text() {
     Command::cargo_bin("okrlint")

@@ -53,7 +53,7 @@ static ENGLISH_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     // A bare year only after a lead that can only compare: `over 1950 stores` is a count.
     let year_lead = r"(?:vs\.?|versus|compared\s+(?:with|to)|relative\s+to)";
     Regex::new(&format!(
-        r"(?i-u:\b{lead}\s+{period}\b|\b{year_lead}\s+(?:19|20)[0-9]{{2}}\b|\b(?:YoY|QoQ|MoM|WoW|year[- ]over[- ]year|quarter[- ]over[- ]quarter|month[- ]over[- ]month)\b|\b(?:over\s+|from\s+)?the\s+baseline(?:\s+of)?\b)|(?i-u:\b(?:up|down)\s+from\s+)[$€£¥]?[0-9][0-9,.]*"
+        r"(?i-u:\b{lead}\s+{period}\b|\b{year_lead}\s+(?:19|20)[0-9]{{2}}\b|\b(?:YoY|QoQ|MoM|WoW|year[- ]over[- ]year|quarter[- ]over[- ]quarter|month[- ]over[- ]month)\b|\b(?:over\s+|from\s+)?the\s+baseline(?:\s+of)?\b|\b(?:below|above|under|over|than)\s+the\s+(?:19|20)[0-9]{{2}}\s+(?:level|figure|average)s?\b)|(?i-u:\b(?:up|down)\s+from\s+)[$€£¥]?[0-9][0-9,.]*"
     ))
     .expect("valid English baseline pattern")
 });

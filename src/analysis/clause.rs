@@ -232,6 +232,26 @@ fn split_segment(words: &[Word<'_>], start: usize, end: usize, out: &mut Vec<Cla
     }
 }
 
+/// A value that stands in no clause, with nothing but punctuation between it and the clause
+/// before (`posture score: ???`, `送检率：X%`), belongs to that clause.
+pub fn take_stray_values(clauses: &mut [Clause], words: &[Word<'_>], values: &[Span]) {
+    for value in values {
+        let placed = clauses
+            .iter()
+            .any(|c| c.span.start <= value.start && value.end <= c.span.end);
+        let Some(before) = clauses.iter_mut().rev().find(|c| c.span.end <= value.start) else {
+            continue;
+        };
+        let only_punctuation = words
+            .iter()
+            .filter(|w| w.span.start >= before.span.end && w.span.end <= value.start)
+            .all(|w| w.is_punctuation());
+        if !placed && only_punctuation {
+            before.span = before.span.cover(*value);
+        }
+    }
+}
+
 fn push(
     words: &[Word<'_>],
     start: usize,
@@ -256,6 +276,16 @@ fn push(
 mod tests {
     use super::super::segment::words;
     use super::*;
+
+    #[test]
+    fn a_value_after_a_colon_belongs_to_its_clause() {
+        let text = "Security posture score: ???";
+        let words = words(text, 0, &Default::default());
+        let mut clauses = split(&words, Some(Script::English));
+        take_stray_values(&mut clauses, &words, &[Span::new(24, 27)]);
+        let spans: Vec<&str> = clauses.iter().map(|c| &text[c.span.range()]).collect();
+        assert_eq!(spans, ["Security posture score: ???"]);
+    }
 
     fn clauses(text: &str) -> Vec<(Role, &str)> {
         let words = words(text, 0, &Default::default());

@@ -61,7 +61,13 @@ impl Facts {
             .map(|q| q.span)
             .chain(facts.placeholders.iter().filter(measures_amount).copied())
             .collect();
+        // `below the 2024 level` measures against a baseline, with no number of its own.
+        let level_only = facts.quantities.is_empty() && measures.is_empty();
+        if level_only && facts.language.dominant == Some(Script::English) {
+            measures.extend(facts.baselines.iter().map(|b| b.span));
+        }
         measures.sort_by_key(|m| m.start);
+        clause::take_stray_values(&mut facts.clauses, &words, &measures);
         let windows: Vec<Span> = facts
             .time_frames
             .iter()
@@ -203,14 +209,25 @@ impl Facts {
 }
 
 /// Whether a placeholder stands for a date after the words that name one: 完成时间待定,
-/// 上线日期：X月. Not an amount of time (响应时间X分钟).
+/// 上线日期：X月. Not an amount of time (处理时间待定, 响应时间【】分钟).
 fn is_date_slot(before: &str, placeholder: &str, after: &str) -> bool {
+    const DATES: [&str; 8] = [
+        "日期",
+        "时间点",
+        "完成时间",
+        "上线时间",
+        "交付时间",
+        "发布时间",
+        "启动时间",
+        "截止时间",
+    ];
+    const DURATIONS: [&str; 6] = ["分钟", "小时", "天", "个工作日", "工作日", "秒"];
     let before = before.trim_end_matches([' ', ':', '：', '为']);
-    let names_a_date = ["时间", "日期", "时间点"]
-        .iter()
-        .any(|w| before.ends_with(w));
-    let a_word = !placeholder.contains(['X', 'x', 'N', '×']);
-    names_a_date && (a_word || after.starts_with(['月', '日', '号']))
+    let names_a_date = DATES.iter().any(|w| before.ends_with(w));
+    let after = after.trim_start();
+    let a_word = !placeholder.contains(['X', 'x', 'Ｘ', 'ｘ', 'N', '×']);
+    let a_duration = DURATIONS.iter().any(|d| after.starts_with(d));
+    names_a_date && !a_duration && (a_word || after.starts_with(['月', '日', '号']))
 }
 
 fn is_change(before: &str) -> bool {

@@ -79,11 +79,39 @@ pub fn judge(
 
 fn judge_chinese(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
     let content = ContentWords::of(words);
-    judge_clauses(
+    let mut judgement = judge_clauses(
         clauses,
         |clause| judge_clause(content.of_clause(clause), clause, evidence),
         |previous, clause| elaborates(content.of_clause(previous), content.of_clause(clause)),
-    )
+    );
+    // When nothing else decides, a learning state to make true (确保每位兽医熟练掌握超声操作)
+    // is the result; after training (完成培训，确保掌握卖点) the training decides.
+    if judgement.deciding.is_none() {
+        judgement.deciding = soft_state(clauses, |c| content.of_clause(c));
+        if judgement.deciding.is_some() {
+            judgement.kind = Kind::Outcome;
+        }
+    }
+    judgement
+}
+
+/// The first unmeasured state (掌握, 过关) of a clause marked as an outcome.
+fn soft_state<'a, 'w: 'a>(
+    clauses: &[Clause],
+    content: impl Fn(&Clause) -> &'a [&'a Word<'w>],
+) -> Option<(usize, Verdict)> {
+    clauses.iter().enumerate().find_map(|(i, clause)| {
+        let state = content(clause)
+            .iter()
+            .find(|w| w.is(WordClass::SoftResult))
+            .filter(|_| clause.role == Role::Outcome)?;
+        let verdict = Verdict {
+            kind: Kind::Outcome,
+            span: state.span,
+            class: WordClass::SoftResult,
+        };
+        Some((i, verdict))
+    })
 }
 
 /// The words of a key result that are not punctuation, gathered once; a clause's share of
@@ -219,8 +247,9 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             if measured {
                 return verdict(Kind::Outcome, word, WordClass::SoftResult);
             }
+            // What follows is what is learnt (掌握处方审核技能), not the team's act.
             unmeasured_state = true;
-            continue;
+            break;
         }
         if word.is(WordClass::Gain) {
             return verdict(gain(&body[..i], rest), word, WordClass::Gain);
@@ -248,7 +277,17 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         let anchor = light.or_else(|| body.iter().copied().find(|w| w.is(WordClass::Metric)))?;
         return verdict(Kind::Outcome, anchor, WordClass::Metric);
     }
-    if let Some(deliverable) = body.iter().rev().find(|w| w.is(WordClass::Deliverable)) {
+    let before_state = if unmeasured_state {
+        let state = body.iter().position(|w| w.is(WordClass::SoftResult));
+        &body[..state.unwrap_or(body.len())]
+    } else {
+        body
+    };
+    if let Some(deliverable) = before_state
+        .iter()
+        .rev()
+        .find(|w| w.is(WordClass::Deliverable))
+    {
         return verdict(
             Kind::Activity,
             light.unwrap_or(deliverable),
@@ -278,11 +317,11 @@ fn counts_completion(body: &[&Word<'_>], at: usize) -> bool {
     if !body[at].is(WordClass::Completion) {
         return false;
     }
-    // 按时交付率, 及时处理率: how punctually the work is done is a quality level it reaches;
-    // fixing the team's own findings in time (按期整改率) stays its task.
+    // 按时交付率, 及时处理率: how punctually others are served is a quality level; a plan
+    // carried out on time (按时执行率) or the team's own findings fixed (按期整改率) stay work.
+    const SERVICES: [&str; 6] = ["交付", "处理", "响应", "办结", "发货", "回复"];
     let punctual = at > 0 && matches!(body[at - 1].text, "按时" | "准时" | "及时" | "按期");
-    let fixes_own = OWN_FIXES.iter().any(|f| body[at].text.contains(f));
-    if punctual && !fixes_own {
+    if punctual && SERVICES.iter().any(|s| body[at].text.contains(s)) {
         return false;
     }
     let names_reach = body
@@ -291,29 +330,42 @@ fn counts_completion(body: &[&Word<'_>], at: usize) -> bool {
     !names_reach || body.iter().any(|w| w.is(WordClass::Staff))
 }
 
-/// A measured clause that sizes the activity of the clause before it: it goes per event
-/// (每场, 每人), or gives the size of something that activity named (规则梳理 … 规则数量, 抽检
-/// 制度 … 抽检比例). A quality rate of it (考核 … 考核通过率) is a result, not a size.
+/// Measures that give the size of something an activity named (规则梳理 … 规则数量).
 const SIZES: [&str; 9] = [
     "数量", "个数", "数", "比例", "次数", "场次", "人数", "规模", "条数",
 ];
 
-/// `activity` and `body` are the two clauses' content words.
+/// A measured clause that sizes the activity of the clause before it: it goes per event
+/// (每场, 每人, or 人均 before a bare amount of an act: 组织培训，人均不少于16学时), gives the
+/// size of something that activity named (抽检制度 … 抽检比例), how many it reached (覆盖人数),
+/// or a share of it (其中海外不少于两场). A quality rate of it (考核 … 考核通过率) is a result,
+/// not a size. `activity` and `body` are the two clauses' content words.
 fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
-    // 每场, 每人; or 人均 straight before its comparator, naming no measure (人均不少于16学时,
-    // where 人均产能提升 names one).
-    let per_event = body.first().is_some_and(|w| w.text.starts_with('每'))
-        || body.first().is_some_and(|w| w.text == "人均")
-            && body.get(1).is_some_and(|w| w.is(WordClass::Direction));
+    let acts = activity.iter().any(|w| w.is(WordClass::ActivityVerb));
+    let per_head = acts
+        && body.first().is_some_and(|w| w.text == "人均")
+        && body.get(1).is_some_and(|w| w.is(WordClass::Direction));
+    let per_event = body.first().is_some_and(|w| w.text.starts_with('每')) || per_head;
     let measures_it = body.windows(2).any(|pair| {
         let (named, measure) = (pair[0], pair[1]);
         named.text.chars().count() > 1
             && activity.iter().any(|w| w.text == named.text)
             && SIZES.contains(&measure.text)
     });
-    // 覆盖人数, 参与人次 right after the activity: how many it reached; 其中…: a share of it.
     let reach = body.first().is_some_and(|w| w.is(WordClass::Completion));
-    let share = body.first().is_some_and(|w| w.text == "其中");
+    // …unless the share names a result of its own (其中新签客户不少于30家).
+    let names_result = body.iter().any(|w| {
+        [
+            WordClass::Metric,
+            WordClass::Partner,
+            WordClass::Result,
+            WordClass::Gain,
+        ]
+        .iter()
+        .any(|c| w.is(*c))
+            || is_measure_word(w)
+    });
+    let share = body.first().is_some_and(|w| w.text == "其中") && !names_result;
     per_event || measures_it || reach || share
 }
 
@@ -600,6 +652,19 @@ mod tests {
     #[test]
     fn a_felt_state_is_a_measure_to_raise() {
         assert_eq!(kind("提升住户安全感"), "outcome");
+    }
+
+    #[test]
+    fn a_learning_state_decides_only_when_nothing_else_does() {
+        assert_eq!(kind("确保每位药剂师熟练掌握处方审核技能"), "outcome");
+        assert_eq!(kind("确保每位药剂师熟练掌握新版处方系统"), "outcome");
+        assert_eq!(kind("完成全员新系统培训，确保人人过关"), "activity");
+    }
+
+    #[test]
+    fn members_won_and_income_raised_are_results() {
+        assert_eq!(kind("新吸纳社员30户"), "outcome");
+        assert_eq!(kind("农户户均年增收X元"), "outcome");
     }
 
     #[test]

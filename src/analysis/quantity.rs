@@ -64,13 +64,13 @@ fn numerals(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// 半 is a number before a unit of time (半天, 半小时, 半个月), not in a period (上半年) nor
-/// anywhere else (半数, 一半): the length of the 半.
+/// 半 is a number before a unit of time (半天, 半小时, 半个月), not in a period (上半年, 下半天)
+/// nor before other words (半数): the length of the 半.
 fn half_length(before: &str, rest: &str) -> Option<usize> {
     const UNITS: [&str; 5] = ["天", "日", "小时", "个月", "个工作日"];
     let after = &rest['半'.len_utf8()..];
     let of_time = UNITS.iter().any(|u| after.starts_with(u));
-    let in_period = before.ends_with(['上', '下', '前', '后']);
+    let in_period = before.ends_with(['上', '下']);
     (of_time && !in_period).then_some('半'.len_utf8())
 }
 
@@ -434,18 +434,37 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     if before.is_some_and(|c| c.is_ascii_alphabetic() || c == '#') {
         return true;
     }
-    // `Part-145`, `COVID-19`: a name joined to its number by a hyphen.
-    if text[..start]
-        .strip_suffix('-')
-        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_alphabetic()))
-    {
+    // `Part-145`, `COVID-19`: a name (with a capital) joined to its number by a hyphen; not
+    // `top-10`.
+    let named = text[..start].strip_suffix('-').is_some_and(|b| {
+        let name = b
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        name.starts_with(|c: char| c.is_ascii_uppercase())
+    });
+    if named {
         return true;
     }
-    // `the 2.0 release`, `3.1 version`: a dotted number naming a release.
-    let names_release = ["release", "version", "update"].iter().any(|w| {
-        text[end..]
-            .strip_prefix(' ')
-            .is_some_and(|a| a.starts_with(w))
+    // `the 2024 level`, `the 2026 exam`: a year naming a thing.
+    let year = text[start..end].len() == 4
+        && (text[start..end].starts_with("19") || text[start..end].starts_with("20"));
+    let names_a_thing = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
+    if year && text[..start].ends_with("the ") && names_a_thing {
+        return true;
+    }
+    // `the 2.0 release`, `3.1 version`: a dotted number naming a release (not `2.5 updates`).
+    let word_after = text[end..].strip_prefix(' ').map(|a| {
+        a.split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+    });
+    let names_release = word_after.is_some_and(|w| {
+        ["release", "version", "update"]
+            .iter()
+            .any(|r| w.eq_ignore_ascii_case(r))
     });
     if names_release && text[start..end].contains('.') {
         return true;
@@ -736,6 +755,8 @@ mod tests {
             "建立一个统一的一站式平台",
             "上半年完成系统上线",
             "Pass the Part-66 audit",
+            "Rejections below the 2024 level",
+            "完成二次供水泵房改造",
             "Ship before the 2.0 release",
             "半数门店完成改造",
             "首次设计错误率",

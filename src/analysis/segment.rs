@@ -160,7 +160,10 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
 }
 
 fn joins_measure_ending(previous: &Word<'_>, next: &str) -> bool {
+    // An act is felt by no one: 修订/感控 is a revision of infection control, not 修订感.
+    let felt = next != "感" || !previous.is(WordClass::ActivityVerb);
     matches!(next, "率" | "额" | "量" | "度" | "数" | "感" | "者")
+        && felt
         && previous.text.chars().all(crate::syntax::is_cjk)
         && !previous.is_punctuation()
 }
@@ -288,11 +291,16 @@ mod tests {
 
     #[test]
     fn split_endings_rejoin_their_word() {
-        let words: Vec<&str> = words("贡献者归属感提升", 0, &Vocabulary::default())
-            .iter()
-            .map(|w| w.text)
-            .collect();
-        assert_eq!(words, ["贡献者", "归属感", "提升"]);
+        let texts = |text: &'static str| -> Vec<&'static str> {
+            words(text, 0, &Vocabulary::default())
+                .iter()
+                .map(|w| w.text)
+                .collect()
+        };
+        assert_eq!(texts("贡献者归属感提升"), ["贡献者", "归属感", "提升"]);
+        // An act is felt by no one: 修订/感控 revises infection control.
+        let revised = texts("修订感控制度");
+        assert!(!revised.contains(&"修订感"), "{revised:?}");
     }
 
     #[test]

@@ -54,17 +54,25 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
     let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month)[- ]end)";
     let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week|fy|fiscal\s+year)";
     let count = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)";
-    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter|run|cycle)";
+    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter)";
     // Days everyone knows the date of, named without an article.
     let named_day = r"(?:(?:peak|holiday)\s+season|black\s+friday|cyber\s+monday|christmas|thanksgiving|new\s+year(?:'s)?(?:\s+day)?)";
     let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s?[ap]\.?m\.?)";
-    let english: [(TimeKind, Needs, String); 3] = [
+    let english: [(TimeKind, Needs, String); 4] = [
         (
             TimeKind::Deadline,
             &[&['a']],
             format!(
                 r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting(?:\s+in)?|due|on)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word}|(?:19|20)[0-9]{{2}})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9.-]+\s+){{0,2}}{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
             ),
+        ),
+        // A scheduled run the reader knows the date of (before the October payroll run), or a
+        // numbered week as a due date (no later than week 40; `through week 24` is a window).
+        (
+            TimeKind::Deadline,
+            &[&['a']],
+            r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){1,2}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{1,2}\b)"
+                .to_owned(),
         ),
         (
             TimeKind::Cadence,
@@ -91,7 +99,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
         (
             TimeKind::Window,
             &[&['内', '当']],
-            r"(?:首|第一)(?:周|月|个月|天|日)\s*(?:之内|以内|内)|当[日天]".to_owned(),
+            r"(?:首|第一)(?:周|月|个月|天|日)\s*(?:之内|以内|内)|当[日天场]".to_owned(),
         ),
         (
             TimeKind::Deadline,
@@ -263,6 +271,25 @@ pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
     found
 }
 
+/// A season before a noun, on or in it, names a thing, not a time: `on the spring
+/// diagnostic`; `by the spring benchmark` is still a date.
+fn names_a_season_thing(phrase: &str, after: &str) -> bool {
+    const SEASONS: [&str; 5] = ["spring", "summer", "fall", "autumn", "winter"];
+    const JOINS: [&str; 12] = [
+        "and", "or", "so", "to", "with", "for", "in", "at", "on", "of", "across", "through",
+    ];
+    let last = phrase.rsplit(' ').next().unwrap_or("");
+    let next = after.strip_prefix(' ').map(|a| {
+        a.split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+    });
+    let on = ["on ", "in "].iter().any(|p| phrase.starts_with(p));
+    on && SEASONS.iter().any(|s| last.eq_ignore_ascii_case(s))
+        && next
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_lowercase()) && !JOINS.contains(&n))
+}
+
 /// Whether a phrase ends in a day of a named month: `by June 30`, `before Sept. 1`.
 fn after_month(phrase: &str) -> bool {
     const MONTHS: [&str; 12] = [
@@ -342,6 +369,7 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
                     .strip_prefix(' ')
                     .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
             !counts_things
+                && !names_a_season_thing(phrase, &text[end..])
                 && !text[..start].ends_with('个')
                 && month_is_valid(phrase)
                 && (!is_bare_year(phrase) || at_clause_start(text, start))
@@ -559,6 +587,14 @@ mod tests {
     }
 
     #[test]
+    fn same_day_and_on_the_spot_handling_are_windows() {
+        assert_eq!(
+            kinds("即办件当场办结率不低于95%"),
+            [("当场".to_owned(), TimeKind::Window)]
+        );
+    }
+
+    #[test]
     fn half_a_unit_is_a_window_when_something_happens_in_it() {
         assert_eq!(
             kinds("客户投诉半小时内响应"),
@@ -757,6 +793,14 @@ mod english_tests {
             ),
             ("Host a quiz every Friday.", ("every Friday", Cadence)),
             (
+                "Launch the portal no later than week 40.",
+                ("no later than week 40", Deadline),
+            ),
+            (
+                "Raise reading scores by the spring benchmark.",
+                ("by the spring", Deadline),
+            ),
+            (
                 "Close each defect within its 5-day limit.",
                 ("within its 5-day limit", Window),
             ),
@@ -780,6 +824,8 @@ mod english_tests {
             "a 15% increase over H1 2025",
             "Win at least 40 mid-market logos",
             "Keep FY27 travel spend under $400K",
+            "Move up one band on the spring diagnostic",
+            "Patient dropout under 10% through week 24",
         ] {
             assert_eq!(phrases(text), [], "{text}");
         }

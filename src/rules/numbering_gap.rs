@@ -190,5 +190,9 @@ fn written_like(value: u32, form: NumberForm) -> String {
     match form {
         NumberForm::Chinese => chinese_numeral(value),
         NumberForm::Ascii | NumberForm::FullWidth => value.to_string(),
+        NumberForm::Letter => match value.checked_sub(1).map(u8::try_from) {
+            Some(Ok(offset @ 0..=25)) => char::from(b'A' + offset).to_string(),
+            _ => value.to_string(),
+        },
     }
 }

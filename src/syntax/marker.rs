@@ -154,13 +154,31 @@ fn letters_key_result(input: &str) -> IResult<&str, Label<'_>> {
 /// 1.2` and `关键结果1.2` are the second key result of objective 1. A dot with no number
 /// before it is no part of the label (`KR.5`).
 fn key_result_number(input: &str) -> IResult<&str, (Option<Number<'_>>, Option<u32>)> {
-    let (input, numbers) = opt((number, opt(preceded(tag("."), number)))).parse(input)?;
-    let numbers = match numbers {
-        Some((parent, Some(n))) => (Some(n), Some(parent.1)),
-        Some((n, None)) => (Some(n), None),
-        None => (None, None),
+    let (rest, first) = opt(number).parse(input)?;
+    let Some(first) = first else {
+        return Ok((rest, (None, None)));
     };
-    Ok((input, numbers))
+    // The second number must end the label: in `关键结果1.95%的工单` the dot separates.
+    let dotted = preceded(tag("."), number)
+        .parse(rest)
+        .ok()
+        .filter(|(after, _)| ends_label(after));
+    Ok(match dotted {
+        Some((after, second)) => (after, (Some(second), Some(first.1))),
+        None => (rest, (Some(first), None)),
+    })
+}
+
+/// Whether a label may end before `rest`: at a separator, a space, a bracket, Chinese text
+/// or the end of the line.
+fn ends_label(rest: &str) -> bool {
+    rest.chars().next().is_none_or(|c| {
+        matches!(
+            c,
+            ':' | '：' | '、' | '．' | '.' | '-' | '–' | '—' | ')' | '）' | '*' | '_'
+        ) || is_inline_space(c)
+            || is_cjk(c) && !c.is_numeric()
+    })
 }
 
 /// `O1`, `O`, `o 2`, `Ｏ１`
@@ -260,7 +278,9 @@ fn english_label(input: &str) -> IResult<&str, Label<'_>> {
 fn label_number(kind: ItemKind, input: &str) -> IResult<&str, (Option<Number<'_>>, Option<u32>)> {
     match kind {
         ItemKind::KeyResult => key_result_number(input),
-        ItemKind::Objective => opt(number).map(|n| (n, None)).parse(input),
+        ItemKind::Objective => opt(alt((number, letter_number)))
+            .map(|n| (n, None))
+            .parse(input),
     }
 }
 
@@ -282,12 +302,27 @@ fn letter<'a>(
     recognize(satisfy(move |c| fold_width(c).eq_ignore_ascii_case(&ascii)))
 }
 
-/// A number in ASCII, full-width or Chinese digits.
 /// A marker's number: its text, its value and how it is written.
 type Number<'a> = (&'a str, u32, NumberForm);
 
+/// A number in ASCII, full-width or Chinese digits.
 fn number(input: &str) -> IResult<&str, Number<'_>> {
     alt((digits_number, chinese_number)).parse(input)
+}
+
+/// `Objective A`, `目标B`: a capital letter standing alone numbers objectives too (A is 1).
+fn letter_number(input: &str) -> IResult<&str, Number<'_>> {
+    let mut chars = input.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c @ 'A'..='Z'), next) if !next.is_some_and(|n| n.is_alphanumeric()) => {
+            let value = u32::from(c) - u32::from('A') + 1;
+            Ok((&input[1..], (&input[..1], value, NumberForm::Letter)))
+        }
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alpha,
+        ))),
+    }
 }
 
 fn digits_number(input: &str) -> IResult<&str, Number<'_>> {
@@ -523,6 +558,8 @@ mod tests {
             ("Objective 1: Grow", Objective, Some(1)),
             ("Key Result 2: ship", KeyResult, Some(2)),
             ("Key Result 1.5: ship", KeyResult, Some(5)),
+            ("Objective B: Grow", Objective, Some(2)),
+            ("目标C：降本", Objective, Some(3)),
             ("关键结果2.1：x", KeyResult, Some(1)),
             ("KR : x", KeyResult, None),
         ] {
@@ -547,6 +584,9 @@ mod tests {
             ("kr2、x", vec![LetterCase, OtherSeparator]),
             ("KR2", vec![MissingColon]),
             ("KR.5：x", vec![OtherSeparator]),
+            // A dot before text that starts with a digit separates: KR 1, not KR 1.95.
+            ("关键结果1.95%的工单在48小时内关闭", vec![OtherSeparator]),
+            ("Key Result 1.5x faster checkout", vec![OtherSeparator]),
         ] {
             assert_eq!(
                 kind_and_problems(text).map(|k| k.2),

@@ -122,6 +122,8 @@ pub enum NumberForm {
     Ascii,
     FullWidth,
     Chinese,
+    /// `Objective A`: A is 1.
+    Letter,
 }
 
 /// The family a marker belongs to, which decides its canonical spelling.

@@ -171,10 +171,17 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     }
     // "Freelance spend held under $N": an act done to a measure, then a bound, holds a level
     // ("Offer up to 6 days" is still the act); so does "Hold dispatch reliability at 99%".
+    // A level is a bare value: "at 99.2% or better", not "at 12 clinics".
+    let level = |i: usize| {
+        body.get(i).is_some_and(|w| is_measure(w, evidence))
+            && body
+                .get(i + 1)
+                .is_none_or(|n| is_function_word(n) || n.is(WordClass::Comparator) || n.tag == "x")
+    };
     let bound_after = |i: usize| {
         body.get(i)
             .is_some_and(|w| w.is(WordClass::Comparator) || is_one_of(w, &["at"]))
-            && body.get(i + 1).is_some_and(|w| is_measure(w, evidence))
+            && level(i + 1)
     };
     let past_bound = word.form == Some(Form::Past) && bound_after(at + 1);
     let metric_at_level = object.last().is_some_and(|w| w.is(WordClass::Metric))
@@ -352,7 +359,13 @@ fn unlisted_verb(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
             .text
             .chars()
             .all(|c| c.is_ascii_alphabetic() || c == '-')
-        && first.text.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        // A hyphen joins a verb's parts before an article ("Fit-test all users"); before a
+        // number it names something ("New-hire 90-day retention").
+        && first
+            .text
+            .chars()
+            .skip(1)
+            .all(|c| c.is_ascii_lowercase() || c == '-' && is_one_of(next, &ARTICLES))
         && !first.text.ends_with("ly")
         && !is_function_word(first)
         && !is_measure(first, evidence)
@@ -466,9 +479,13 @@ fn nominal(
 /// 20 attendees"), or it has no predicate and names nothing measured or won ("one in each
 /// ward").
 fn elaborates(body: &[&Word<'_>]) -> bool {
-    // "each session", "per store"; "one per base", "two each".
+    // "each session", "per store"; "one per base", "two each" (a count, then per).
+    const COUNTS: [&str; 6] = ["one", "two", "three", "four", "five", "six"];
     let per = |w: &&Word<'_>| is_one_of(w, &["each", "per", "every"]);
-    let per_event = body.first().is_some_and(per) || body.get(1).is_some_and(per);
+    let counted = body
+        .first()
+        .is_some_and(|w| w.tag == "m" || is_one_of(w, &COUNTS));
+    let per_event = body.first().is_some_and(per) || counted && body.get(1).is_some_and(per);
     let names_a_result = body
         .iter()
         .any(|w| is_verb(w) || w.is(WordClass::Metric) || w.is(WordClass::Partner));
@@ -521,6 +538,20 @@ mod tests {
             kind("Hold three safety drills, one per depot plus one for weekends"),
             "activity"
         );
+    }
+
+    #[test]
+    fn hyphenated_and_filing_verbs_act_and_importers_are_won() {
+        assert_eq!(
+            kind("Fit-test every respirator user before winter"),
+            "activity"
+        );
+        assert_eq!(kind("File the annual returns by April 15"), "activity");
+        assert_eq!(
+            kind("Sign distribution deals with three importers"),
+            "outcome"
+        );
+        assert_eq!(kind("Complaint rejections below the 2025 level"), "outcome");
     }
 
     #[test]
