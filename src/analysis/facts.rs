@@ -211,19 +211,16 @@ impl Facts {
 /// Whether a placeholder stands for a date after the words that name one: 完成时间待定,
 /// 上线日期：X月. Not an amount of time (处理时间待定, 响应时间【】分钟).
 fn is_date_slot(before: &str, placeholder: &str, after: &str) -> bool {
-    const DATES: [&str; 8] = [
-        "日期",
-        "时间点",
-        "完成时间",
-        "上线时间",
-        "交付时间",
-        "发布时间",
-        "启动时间",
-        "截止时间",
+    // What takes time is measured (处理时间); when a thing happens is a date (开业时间).
+    const TAKES_TIME: [&str; 11] = [
+        "处理", "响应", "等待", "恢复", "停机", "解决", "审批", "办理", "排队", "加载", "平均",
     ];
     const DURATIONS: [&str; 6] = ["分钟", "小时", "天", "个工作日", "工作日", "秒"];
     let before = before.trim_end_matches([' ', ':', '：', '为']);
-    let names_a_date = DATES.iter().any(|w| before.ends_with(w));
+    let at_a_time = before
+        .strip_suffix("时间")
+        .is_some_and(|head| !TAKES_TIME.iter().any(|t| head.ends_with(t)));
+    let names_a_date = before.ends_with("日期") || before.ends_with("时间点") || at_a_time;
     let after = after.trim_start();
     let a_word = !placeholder.contains(['X', 'x', 'Ｘ', 'ｘ', 'N', '×']);
     let a_duration = DURATIONS.iter().any(|d| after.starts_with(d));

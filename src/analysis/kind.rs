@@ -231,6 +231,8 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         }
     }
     let mut light: Option<&Word<'_>> = None;
+    // Where an unmeasured state stands (掌握, 过关), when it is the clause's predicate.
+    let mut state_at: Option<usize> = None;
     let mut unmeasured_state = false;
     for (i, word) in body.iter().enumerate() {
         let rest = &body[i + 1..];
@@ -247,9 +249,14 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             if measured {
                 return verdict(Kind::Outcome, word, WordClass::SoftResult);
             }
-            // What follows is what is learnt (掌握处方审核技能), not the team's act.
             unmeasured_state = true;
-            break;
+            // What follows a predicate state is what is learnt (掌握处方审核技能), not the team's
+            // act; a state inside a relative clause (为有需求的客户提供…) is no predicate.
+            if !rest.iter().take(3).any(|w| w.text == "的") {
+                state_at = Some(i);
+                break;
+            }
+            continue;
         }
         if word.is(WordClass::Gain) {
             return verdict(gain(&body[..i], rest), word, WordClass::Gain);
@@ -277,12 +284,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         let anchor = light.or_else(|| body.iter().copied().find(|w| w.is(WordClass::Metric)))?;
         return verdict(Kind::Outcome, anchor, WordClass::Metric);
     }
-    let before_state = if unmeasured_state {
-        let state = body.iter().position(|w| w.is(WordClass::SoftResult));
-        &body[..state.unwrap_or(body.len())]
-    } else {
-        body
-    };
+    let before_state = &body[..state_at.unwrap_or(body.len())];
     if let Some(deliverable) = before_state
         .iter()
         .rev()
@@ -295,7 +297,8 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         );
     }
     // After 确保 or 实现, a state with no act in it is a result to make true (确保小区环境整洁有序);
-    // a learning state with no measure (确保掌握卖点) restates training, and decides nothing.
+    // a learning state with no measure (确保掌握卖点) restates training: it decides only when no
+    // other clause does (see `soft_state`).
     if clause.role == Role::Outcome && light.is_none() && !unmeasured_state {
         return body
             .first()
@@ -354,8 +357,10 @@ fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
     });
     let reach = body.first().is_some_and(|w| w.is(WordClass::Completion));
     // …unless the share names a result of its own (其中新签客户不少于30家).
+    // A share's own words (占比, 比例) size the activity; they name no result.
     let names_result = body.iter().any(|w| {
-        [
+        let size = SIZES.contains(&w.text) || w.text == "占比";
+        let result = [
             WordClass::Metric,
             WordClass::Partner,
             WordClass::Result,
@@ -363,7 +368,8 @@ fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
         ]
         .iter()
         .any(|c| w.is(*c))
-            || is_measure_word(w)
+            || is_measure_word(w);
+        result && !size
     });
     let share = body.first().is_some_and(|w| w.text == "其中") && !names_result;
     per_event || measures_it || reach || share
@@ -652,6 +658,27 @@ mod tests {
     #[test]
     fn a_felt_state_is_a_measure_to_raise() {
         assert_eq!(kind("提升住户安全感"), "outcome");
+    }
+
+    #[test]
+    fn a_state_in_a_relative_clause_is_no_predicate() {
+        assert_eq!(kind("为有需求的客户提供上门安装服务"), "activity");
+        assert_eq!(kind("对具备条件的门店完成智能化改造"), "activity");
+    }
+
+    #[test]
+    fn a_share_of_an_activity_sized_by_its_own_words_stays_the_activity() {
+        assert_eq!(kind("开展20次培训，其中实操培训占比不低于50%"), "activity");
+        assert_eq!(
+            kind("完成5个城市的市场拓展，其中新签客户不少于30家"),
+            "outcome"
+        );
+    }
+
+    #[test]
+    fn when_a_thing_happens_is_a_date_and_how_long_it_takes_a_measure() {
+        assert_eq!(kind("完成新店装修，开业时间待定"), "activity");
+        assert_eq!(kind("平均处理时间待定"), "outcome");
     }
 
     #[test]

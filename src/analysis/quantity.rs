@@ -446,12 +446,21 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     if named {
         return true;
     }
-    // `the 2024 level`, `the 2026 exam`: a year naming a thing.
+    // `the 2024 level`, `the 2026 exam`: a year naming a thing (`the 2000 remaining tenants`
+    // are counted).
+    const DATED: [&str; 10] = [
+        "level", "figure", "average", "baseline", "budget", "exam", "cohort", "class", "season",
+        "edition",
+    ];
     let year = text[start..end].len() == 4
         && (text[start..end].starts_with("19") || text[start..end].starts_with("20"));
-    let names_a_thing = text[end..]
-        .strip_prefix(' ')
-        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
+    let names_a_thing = text[end..].strip_prefix(' ').is_some_and(|a| {
+        let word = a
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        DATED.iter().any(|d| word.eq_ignore_ascii_case(d))
+    });
     if year && text[..start].ends_with("the ") && names_a_thing {
         return true;
     }
@@ -715,6 +724,7 @@ mod tests {
         assert_eq!(quantities("重伤事故为零"), ["零"]);
         assert_eq!(quantities("通知时长缩短至半天以内"), ["半天"]);
         assert_eq!(quantities("半小时内响应"), ["半小时"]);
+        assert_eq!(quantities("Migrate the 2000 remaining tenants"), ["2000"]);
         assert_eq!(
             quantities("确保客户反馈在1个工作日内得到解决"),
             ["1个工作日"]

@@ -132,11 +132,18 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
     // Words are jieba's tags, some joined: never more of them, so one reservation is enough.
     let tags = segmenter(vocabulary).tag(text, false);
     let mut words: Vec<Word<'t>> = Vec::with_capacity(tags.len());
-    for t in tags {
+    let mut tags = tags.into_iter().peekable();
+    while let Some(t) = tags.next() {
         let span = Span::new(base + t.byte_start, base + t.byte_end);
         // 错误/率, 认知/度, 例/数, 归属/感: a measure's ending split off by the segmenter rejoins
-        // its word; so does the 者 of an agent noun (开发/者, 贡献/者).
-        if let Some(last) = words.last_mut().filter(|w| joins_measure_ending(w, t.word)) {
+        // its word; so does the 者 of an agent noun (开发/者, 贡献/者). A 感 that opens 感控 or
+        // 感染 (修订/感/控制度: revise the infection-control rules) stays with what follows.
+        let opens_word = t.word == "感"
+            && tags
+                .peek()
+                .is_some_and(|n| n.word.starts_with(['控', '染']));
+        let joins = |w: &&mut Word<'_>| joins_measure_ending(w, t.word) && !opens_word;
+        if let Some(last) = words.last_mut().filter(joins) {
             let joined = &text[last.span.start - base..t.byte_end];
             *last = Word {
                 text: joined,
@@ -160,10 +167,7 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
 }
 
 fn joins_measure_ending(previous: &Word<'_>, next: &str) -> bool {
-    // An act is felt by no one: 修订/感控 is a revision of infection control, not 修订感.
-    let felt = next != "感" || !previous.is(WordClass::ActivityVerb);
     matches!(next, "率" | "额" | "量" | "度" | "数" | "感" | "者")
-        && felt
         && previous.text.chars().all(crate::syntax::is_cjk)
         && !previous.is_punctuation()
 }
@@ -298,9 +302,10 @@ mod tests {
                 .collect()
         };
         assert_eq!(texts("贡献者归属感提升"), ["贡献者", "归属感", "提升"]);
-        // An act is felt by no one: 修订/感控 revises infection control.
+        // 修订/感控制度 revises the infection-control rules; 设计感 is a felt quality.
         let revised = texts("修订感控制度");
         assert!(!revised.contains(&"修订感"), "{revised:?}");
+        assert!(texts("提升首页视觉设计感").contains(&"设计感"));
     }
 
     #[test]

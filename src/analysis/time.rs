@@ -284,7 +284,9 @@ fn names_a_season_thing(phrase: &str, after: &str) -> bool {
             .next()
             .unwrap_or("")
     });
-    let on = ["on ", "in "].iter().any(|p| phrase.starts_with(p));
+    let on = phrase
+        .get(..3)
+        .is_some_and(|p| p.eq_ignore_ascii_case("on "));
     on && SEASONS.iter().any(|s| last.eq_ignore_ascii_case(s))
         && next
             .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_lowercase()) && !JOINS.contains(&n))

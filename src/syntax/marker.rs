@@ -169,15 +169,13 @@ fn key_result_number(input: &str) -> IResult<&str, (Option<Number<'_>>, Option<u
     })
 }
 
-/// Whether a label may end before `rest`: at a separator, a space, a bracket, Chinese text
-/// or the end of the line.
+/// Whether a label may end before `rest`: anywhere but inside a quantity that goes on
+/// (`1.95%`, `1.5x`, `1.2万元`).
 fn ends_label(rest: &str) -> bool {
     rest.chars().next().is_none_or(|c| {
-        matches!(
-            c,
-            ':' | '：' | '、' | '．' | '.' | '-' | '–' | '—' | ')' | '）' | '*' | '_'
-        ) || is_inline_space(c)
-            || is_cjk(c) && !c.is_numeric()
+        !(c.is_ascii_alphanumeric()
+            || is_digit(c)
+            || matches!(c, '%' | '％' | '‰' | '倍' | '万' | '亿' | '千' | '百'))
     })
 }
 
@@ -310,11 +308,20 @@ fn number(input: &str) -> IResult<&str, Number<'_>> {
     alt((digits_number, chinese_number)).parse(input)
 }
 
-/// `Objective A`, `目标B`: a capital letter standing alone numbers objectives too (A is 1).
+/// `Objective A:`, `目标B：`: a capital letter numbers objectives too (A is 1) when
+/// punctuation follows it; `Objective A key theme` and `目标A、B两类客户` are prose. I, V and X
+/// are left alone: they are Roman numerals more often than letters.
 fn letter_number(input: &str) -> IResult<&str, Number<'_>> {
     let mut chars = input.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c @ 'A'..='Z'), next) if !next.is_some_and(|n| n.is_alphanumeric()) => {
+    let first = chars.next();
+    let next = chars
+        .as_str()
+        .trim_start_matches(is_inline_space)
+        .chars()
+        .next();
+    let punctuated = matches!(next, Some(':' | '：' | '.' | '．' | '-' | '–' | '—'));
+    match first {
+        Some(c @ 'A'..='Z') if punctuated && !matches!(c, 'I' | 'V' | 'X') => {
             let value = u32::from(c) - u32::from('A') + 1;
             Ok((&input[1..], (&input[..1], value, NumberForm::Letter)))
         }
@@ -593,6 +600,25 @@ mod tests {
                 Some(problems),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_dotted_number_is_never_split_before_a_bracket() {
+        // Read whole or not at all: never as KR1 with `.2（…` for its text, which a fix would
+        // rewrite.
+        let read = kind_and_problems("KR1.2（权重30%）：x");
+        assert!(read.as_ref().is_none_or(|k| k.1 == Some(2)), "{read:?}");
+    }
+
+    #[test]
+    fn letters_in_prose_and_roman_numerals_number_nothing() {
+        for text in [
+            "Objective A key theme",
+            "目标A、B两类客户全部回访",
+            "Objective I: Grow",
+        ] {
+            assert_eq!(kind_and_problems(text).and_then(|k| k.1), None, "{text}");
         }
     }
 

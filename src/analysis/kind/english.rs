@@ -171,12 +171,18 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     }
     // "Freelance spend held under $N": an act done to a measure, then a bound, holds a level
     // ("Offer up to 6 days" is still the act); so does "Hold dispatch reliability at 99%".
-    // A level is a bare value: "at 99.2% or better", not "at 12 clinics".
+    // A level is a value, with its unit or what it counts: "at 99.2% or better", "at 4
+    // hours", "at 200 tickets or fewer"; not places: "at 12 clinics".
+    const UNITS: [&str; 8] = [
+        "hours", "hour", "minutes", "days", "seconds", "points", "ms", "percent",
+    ];
+    let bare = |n: &Word<'_>| is_function_word(n) || n.is(WordClass::Comparator) || n.tag == "x";
     let level = |i: usize| {
+        let bounded = body.get(i + 2).is_some_and(|a| a.is(WordClass::Comparator));
         body.get(i).is_some_and(|w| is_measure(w, evidence))
             && body
                 .get(i + 1)
-                .is_none_or(|n| is_function_word(n) || n.is(WordClass::Comparator) || n.tag == "x")
+                .is_none_or(|n| bare(n) || is_one_of(n, &UNITS) || bounded)
     };
     let bound_after = |i: usize| {
         body.get(i)
@@ -561,6 +567,11 @@ mod tests {
             "outcome"
         );
         assert_eq!(kind("Grow the podcast to 5k listeners"), "outcome");
+        assert_eq!(kind("Hold response times at 4 hours"), "outcome");
+        assert_eq!(
+            kind("Measure patient satisfaction at 12 clinics"),
+            "activity"
+        );
         assert_eq!(kind("Optimise the intake questionnaire"), "activity");
     }
 
