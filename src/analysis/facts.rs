@@ -62,8 +62,7 @@ impl Facts {
             .chain(facts.placeholders.iter().filter(measures_amount).copied())
             .collect();
         // `below the 2024 level` measures against a baseline, with no number of its own.
-        let level_only = facts.quantities.is_empty() && measures.is_empty();
-        if level_only && facts.language.dominant == Some(Script::English) {
+        if measures.is_empty() && facts.language.dominant == Some(Script::English) {
             measures.extend(facts.baselines.iter().map(|b| b.span));
         }
         measures.sort_by_key(|m| m.start);

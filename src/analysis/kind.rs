@@ -86,11 +86,11 @@ fn judge_chinese(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>)
     );
     // When nothing else decides, a learning state to make true (确保每位兽医熟练掌握超声操作)
     // is the result; after training (完成培训，确保掌握卖点) the training decides.
-    if judgement.deciding.is_none() {
-        judgement.deciding = soft_state(clauses, |c| content.of_clause(c));
-        if judgement.deciding.is_some() {
-            judgement.kind = Kind::Outcome;
-        }
+    if judgement.deciding.is_none()
+        && let Some(state) = soft_state(clauses, |c| content.of_clause(c))
+    {
+        judgement.deciding = Some(state);
+        judgement.kind = Kind::Outcome;
     }
     judgement
 }
@@ -100,11 +100,14 @@ fn soft_state<'a, 'w: 'a>(
     clauses: &[Clause],
     content: impl Fn(&Clause) -> &'a [&'a Word<'w>],
 ) -> Option<(usize, Verdict)> {
-    clauses.iter().enumerate().find_map(|(i, clause)| {
+    let marked = clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.role == Role::Outcome);
+    marked.into_iter().find_map(|(i, clause)| {
         let state = content(clause)
             .iter()
-            .find(|w| w.is(WordClass::SoftResult))
-            .filter(|_| clause.role == Role::Outcome)?;
+            .find(|w| w.is(WordClass::SoftResult))?;
         let verdict = Verdict {
             kind: Kind::Outcome,
             span: state.span,
@@ -356,8 +359,8 @@ fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
             && SIZES.contains(&measure.text)
     });
     let reach = body.first().is_some_and(|w| w.is(WordClass::Completion));
-    // …unless the share names a result of its own (其中新签客户不少于30家).
-    // A share's own words (占比, 比例) size the activity; they name no result.
+    // A share names no result of its own (其中新签客户不少于30家 does); its own words (占比,
+    // 比例) only size it.
     let names_result = body.iter().any(|w| {
         let size = SIZES.contains(&w.text) || w.text == "占比";
         let result = [

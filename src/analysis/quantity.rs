@@ -446,36 +446,27 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     if named {
         return true;
     }
-    // `the 2024 level`, `the 2026 exam`: a year naming a thing (`the 2000 remaining tenants`
-    // are counted).
+    // The English word after the number: `the 2024 level` and `the 2026 exam` are years
+    // naming a thing (`the 2000 remaining tenants` are counted); `the 2.0 release` and `3.1
+    // version` are dotted numbers naming a release (not `2.5 updates`).
     const DATED: [&str; 10] = [
         "level", "figure", "average", "baseline", "budget", "exam", "cohort", "class", "season",
         "edition",
     ];
-    let year = text[start..end].len() == 4
-        && (text[start..end].starts_with("19") || text[start..end].starts_with("20"));
-    let names_a_thing = text[end..].strip_prefix(' ').is_some_and(|a| {
-        let word = a
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("");
-        DATED.iter().any(|d| word.eq_ignore_ascii_case(d))
-    });
-    if year && text[..start].ends_with("the ") && names_a_thing {
-        return true;
-    }
-    // `the 2.0 release`, `3.1 version`: a dotted number naming a release (not `2.5 updates`).
+    const RELEASES: [&str; 3] = ["release", "version", "update"];
     let word_after = text[end..].strip_prefix(' ').map(|a| {
         a.split(|c: char| !c.is_ascii_alphabetic())
             .next()
             .unwrap_or("")
     });
-    let names_release = word_after.is_some_and(|w| {
-        ["release", "version", "update"]
-            .iter()
-            .any(|r| w.eq_ignore_ascii_case(r))
-    });
-    if names_release && text[start..end].contains('.') {
+    let after_is = |words: &[&str]| {
+        word_after.is_some_and(|w| words.iter().any(|d| w.eq_ignore_ascii_case(d)))
+    };
+    let numeral = &text[start..end];
+    let year = numeral.len() == 4 && (numeral.starts_with("19") || numeral.starts_with("20"));
+    if year && text[..start].ends_with("the ") && after_is(&DATED)
+        || numeral.contains('.') && after_is(&RELEASES)
+    {
         return true;
     }
     let after = text[end..].chars().next();

@@ -135,14 +135,8 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
     let mut tags = tags.into_iter().peekable();
     while let Some(t) = tags.next() {
         let span = Span::new(base + t.byte_start, base + t.byte_end);
-        // 错误/率, 认知/度, 例/数, 归属/感: a measure's ending split off by the segmenter rejoins
-        // its word; so does the 者 of an agent noun (开发/者, 贡献/者). A 感 that opens 感控 or
-        // 感染 (修订/感/控制度: revise the infection-control rules) stays with what follows.
-        let opens_word = t.word == "感"
-            && tags
-                .peek()
-                .is_some_and(|n| n.word.starts_with(['控', '染']));
-        let joins = |w: &&mut Word<'_>| joins_measure_ending(w, t.word) && !opens_word;
+        let following = tags.peek().map(|n| n.word);
+        let joins = |w: &&mut Word<'_>| joins_measure_ending(w, t.word, following);
         if let Some(last) = words.last_mut().filter(joins) {
             let joined = &text[last.span.start - base..t.byte_end];
             *last = Word {
@@ -166,8 +160,13 @@ pub fn words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<Wor
     words
 }
 
-fn joins_measure_ending(previous: &Word<'_>, next: &str) -> bool {
+/// 错误/率, 认知/度, 例/数, 归属/感: a measure's ending split off by the segmenter rejoins its
+/// word; so does the 者 of an agent noun (开发/者, 贡献/者). A 感 that opens 感控 or 感染
+/// (修订/感/控制度: revise the infection-control rules) stays with what `following` it.
+fn joins_measure_ending(previous: &Word<'_>, next: &str, following: Option<&str>) -> bool {
+    let opens_word = next == "感" && following.is_some_and(|f| f.starts_with(['控', '染']));
     matches!(next, "率" | "额" | "量" | "度" | "数" | "感" | "者")
+        && !opens_word
         && previous.text.chars().all(crate::syntax::is_cjk)
         && !previous.is_punctuation()
 }

@@ -16,7 +16,7 @@ pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> 
     judge_clauses(
         clauses,
         |clause| judge_clause(&body(clause), clause, evidence),
-        |_, clause| elaborates(&body(clause)),
+        |_, clause| elaborates(&body(clause), evidence),
     )
 }
 
@@ -169,30 +169,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         };
         return verdict(kind, word, WordClass::Direction);
     }
-    // "Freelance spend held under $N": an act done to a measure, then a bound, holds a level
-    // ("Offer up to 6 days" is still the act); so does "Hold dispatch reliability at 99%".
-    // A level is a value, with its unit or what it counts: "at 99.2% or better", "at 4
-    // hours", "at 200 tickets or fewer"; not places: "at 12 clinics".
-    const UNITS: [&str; 8] = [
-        "hours", "hour", "minutes", "days", "seconds", "points", "ms", "percent",
-    ];
-    let bare = |n: &Word<'_>| is_function_word(n) || n.is(WordClass::Comparator) || n.tag == "x";
-    let level = |i: usize| {
-        let bounded = body.get(i + 2).is_some_and(|a| a.is(WordClass::Comparator));
-        body.get(i).is_some_and(|w| is_measure(w, evidence))
-            && body
-                .get(i + 1)
-                .is_none_or(|n| bare(n) || is_one_of(n, &UNITS) || bounded)
-    };
-    let bound_after = |i: usize| {
-        body.get(i)
-            .is_some_and(|w| w.is(WordClass::Comparator) || is_one_of(w, &["at"]))
-            && level(i + 1)
-    };
-    let past_bound = word.form == Some(Form::Past) && bound_after(at + 1);
-    let metric_at_level = object.last().is_some_and(|w| w.is(WordClass::Metric))
-        && bound_after(at + 1 + words_through(&body[at + 1..], object.last()));
-    let holds_level = measured && (past_bound || metric_at_level);
+    let holds_level = measured && holds_level(body, at, &object, evidence);
     if (word.is(WordClass::ActivityVerb) || word.classes.is_empty()) && !holds_level {
         return verdict(Kind::Activity, word, WordClass::ActivityVerb);
     }
@@ -396,10 +373,42 @@ fn object<'a, 'w>(after: &[&'a Word<'w>], evidence: Evidence<'_>) -> Vec<&'a Wor
         .collect()
 }
 
-/// How many of `words` come up to and including `last` (none without it).
-fn words_through(words: &[&Word<'_>], last: Option<&&Word<'_>>) -> usize {
-    last.and_then(|last| words.iter().position(|w| std::ptr::eq(*w, *last)))
-        .map_or(0, |at| at + 1)
+/// Whether the act at `at` holds a measure at a level: a past form before a bound
+/// ("Freelance spend held under $N"; "Offer up to 6 days" is still the act), or a metric
+/// object at one ("Hold dispatch reliability at 99%").
+fn holds_level(
+    body: &[&Word<'_>],
+    at: usize,
+    object: &[&Word<'_>],
+    evidence: Evidence<'_>,
+) -> bool {
+    let past_bound = body[at].form == Some(Form::Past) && bound_after(body, at + 1, evidence);
+    let metric_end = object
+        .last()
+        .filter(|w| w.is(WordClass::Metric))
+        .and_then(|last| body.iter().position(|w| std::ptr::eq(*w, *last)));
+    past_bound || metric_end.is_some_and(|end| bound_after(body, end + 1, evidence))
+}
+
+/// A comparator or `at` at `i`, then a level: a value with its unit or what it counts ("at
+/// 99.2% or better", "at 4 hours", "at 200 tickets or fewer"); not places ("at 12 clinics").
+fn bound_after(body: &[&Word<'_>], i: usize, evidence: Evidence<'_>) -> bool {
+    const UNITS: [&str; 8] = [
+        "hours", "hour", "minutes", "days", "seconds", "points", "ms", "percent",
+    ];
+    let bounds = body
+        .get(i)
+        .is_some_and(|w| w.is(WordClass::Comparator) || is_one_of(w, &["at"]));
+    let value = body.get(i + 1).is_some_and(|w| is_measure(w, evidence));
+    let bounded_again = body.get(i + 3).is_some_and(|w| w.is(WordClass::Comparator));
+    let level_ends = body.get(i + 2).is_none_or(|n| {
+        is_function_word(n)
+            || n.is(WordClass::Comparator)
+            || n.tag == "x"
+            || is_one_of(n, &UNITS)
+            || bounded_again
+    });
+    bounds && value && level_ends
 }
 
 /// Adding customers, partners or revenue is a result; adding staff or tools is an input.
@@ -484,13 +493,10 @@ fn nominal(
 /// A clause that only sizes the activity before it: it goes per event ("each with at least
 /// 20 attendees"), or it has no predicate and names nothing measured or won ("one in each
 /// ward").
-fn elaborates(body: &[&Word<'_>]) -> bool {
+fn elaborates(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
     // "each session", "per store"; "one per base", "two each" (a count, then per).
-    const COUNTS: [&str; 6] = ["one", "two", "three", "four", "five", "six"];
     let per = |w: &&Word<'_>| is_one_of(w, &["each", "per", "every"]);
-    let counted = body
-        .first()
-        .is_some_and(|w| w.tag == "m" || is_one_of(w, &COUNTS));
+    let counted = body.first().is_some_and(|w| is_measure(w, evidence));
     let per_event = body.first().is_some_and(per) || counted && body.get(1).is_some_and(per);
     let names_a_result = body
         .iter()
