@@ -179,10 +179,16 @@ fn decide(verdicts: Vec<(usize, Verdict)>, clauses: &[Clause]) -> Judgement {
     let first = |kind| verdicts.iter().copied().find(|(_, v)| v.kind == kind);
     // A completion rate (执行率100%, 覆盖率) says the key result counts the team's own work,
     // unless a marked outcome clause says what that work achieves.
+    // A metric held to a level before it (离职率控制在8%以内，配置率100%) is a result of its own.
+    let levelled_first = |at: usize| {
+        verdicts
+            .iter()
+            .any(|(i, v)| *i < at && v.kind == Kind::Outcome && v.class == WordClass::Direction)
+    };
     let completion = verdicts
         .iter()
         .copied()
-        .find(|(_, v)| v.class == WordClass::Completion);
+        .find(|(i, v)| v.class == WordClass::Completion && !levelled_first(*i));
     let marked_outcome = verdicts
         .iter()
         .copied()
@@ -264,6 +270,12 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         if word.is(WordClass::Gain) {
             return verdict(gain(&body[..i], rest), word, WordClass::Gain);
         }
+        // 至少开设1节公开课: a bound on an act leaves the act to decide.
+        let bounds_act =
+            word.tag == "d" && rest.first().is_some_and(|n| n.is(WordClass::ActivityVerb));
+        if word.is(WordClass::Direction) && bounds_act {
+            continue;
+        }
         if word.is(WordClass::Direction)
             && (measured || body.iter().any(|w| w.is(WordClass::Metric)))
         {
@@ -308,8 +320,14 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             .and_then(|w| verdict(Kind::Outcome, w, WordClass::Result));
     }
     let light = light?;
-    // 优化流程, 改善环境: changing what the team owns is its work; 提升满意度 aims at a measure.
-    if body.iter().any(|w| is_measure_word(w)) || holds(WordClass::Metric) {
+    // 优化流程, 改善环境: changing what the team owns is its work; 提升满意度 aims at a measure,
+    // and so does cutting something down (减少加班, 降低外委维修), measured or not.
+    const CUTS: [&str; 6] = ["减少", "降低", "缩短", "压降", "压缩", "下降"];
+    // A per-head amount (人均产出) is a measure too.
+    if body.iter().any(|w| is_measure_word(w) || w.text == "人均")
+        || holds(WordClass::Metric)
+        || CUTS.contains(&light.text)
+    {
         verdict(Kind::Outcome, light, WordClass::Metric)
     } else {
         verdict(Kind::Activity, light, WordClass::Vague)
@@ -358,7 +376,10 @@ fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
             && activity.iter().any(|w| w.text == named.text)
             && SIZES.contains(&measure.text)
     });
-    let reach = body.first().is_some_and(|w| w.is(WordClass::Completion));
+    // How many it reached sizes it (覆盖500人); reaching more (参与人次明显提升) is its result.
+    const GROWS: [&str; 4] = ["提升", "提高", "增长", "增加"];
+    let reach = body.first().is_some_and(|w| w.is(WordClass::Completion))
+        && !body.iter().any(|w| GROWS.contains(&w.text));
     // A share names no result of its own (其中新签客户不少于30家 does); its own words (占比,
     // 比例) only size it.
     let names_result = body.iter().any(|w| {
@@ -700,6 +721,26 @@ mod tests {
     #[test]
     fn building_up_assets_is_the_teams_work() {
         assert_eq!(kind("沉淀标准作业案例不少于50个"), "activity");
+    }
+
+    #[test]
+    fn bounds_cuts_and_reach_growth() {
+        for (text, expected) in [
+            // A bound on an act leaves the act to decide.
+            ("每位讲师本月至少开设2场直播课", "activity"),
+            ("录入病历不少于300份", "activity"),
+            // Cutting something down aims at a measure, and so does a per-head amount.
+            ("尽量减少夜间加班", "outcome"),
+            ("推行标准作业,人均产出有所提高", "outcome"),
+            // Reach sizes an activity; reach grown is its result.
+            ("开展义诊活动，覆盖500人", "activity"),
+            ("开展义诊活动，参与人数明显增长", "outcome"),
+            // A metric held to a level first is a result of its own.
+            ("流失率控制在5%以内,岗位备份配置率100%", "outcome"),
+            ("在省赛中取得一等奖", "outcome"),
+        ] {
+            assert_eq!(kind(text), expected, "{text}");
+        }
     }
 
     #[test]

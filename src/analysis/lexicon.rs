@@ -353,8 +353,10 @@ pub fn names_a_measure(word: &str) -> bool {
         "率", "额", "量", "数", "时间", "时长", "周期", "成本", "费用", "收入", "指数", "得分",
         "价",
     ];
-    // Qualities and forces, not measures.
-    const NOT: [&str; 4] = ["质量", "力量", "能量", "分量"];
+    // Qualities and forces, not measures; amounts said in words (尽量, 大量), not measured.
+    const NOT: [&str; 10] = [
+        "质量", "力量", "能量", "分量", "尽量", "大量", "少量", "适量", "批量", "考量",
+    ];
     let chars = word.chars().count();
     (chars >= 2 && !NOT.contains(&word) && ENDINGS.iter().any(|e| word.ends_with(e) && word != *e))
         // 满意度, 清晰度; two-character 制度, 年度, 程度 are not measures. 归属感, 获得感: a
@@ -486,6 +488,16 @@ mod tests {
         assert!(lex.english_entry("a₂ed").is_none());
         assert!(lex.english_entry("x₂₂ing").is_none());
         assert!(lex.classes("NPS").has(WordClass::Metric));
+    }
+
+    #[test]
+    fn measures_are_named_by_their_ending_but_amounts_in_words_are_not() {
+        for word in ["退回率", "销售额", "流量", "满意度", "响应时间"] {
+            assert!(names_a_measure(word), "{word}");
+        }
+        for word in ["尽量", "大量", "质量", "制度", "率"] {
+            assert!(!names_a_measure(word), "{word}");
+        }
     }
 
     #[test]

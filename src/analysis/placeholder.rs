@@ -135,7 +135,18 @@ fn english_slot(text: &str, start: usize, end: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
         && previous.starts_with(|c: char| c.is_ascii_uppercase())
         && previous[1..].chars().all(|c| c.is_ascii_lowercase());
-    (prose(previous) || opens_sentence) && prose(next)
+    let value_leader = [
+        "reach", "reaches", "to", "at", "of", "above", "below", "under", "over", "exceed",
+        "exceeds", "hit", "hits", "than", "least", "most",
+    ]
+    .contains(&previous.to_ascii_lowercase().as_str());
+    // `registrations reach N (baseline pending)`: after a target word, a slot ending its clause.
+    let ends_clause = text[end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '—' | '–'));
+    (prose(previous) || opens_sentence) && prose(next) || value_leader && ends_clause
 }
 
 /// `【】`, `【待定】`, `【X】`: an empty or placeholder bracket, not a quoted name (【重要】).
@@ -221,6 +232,11 @@ mod tests {
         assert_eq!(slots("Attendance reaches ??? percent"), ["???"]);
         assert_eq!(slots("Reduce spend by £[number]"), ["[number]"]);
         assert_eq!(
+            slots("Summer registrations reach N (baseline pending)"),
+            ["N"]
+        );
+        assert_eq!(slots("Keep churn below X."), ["X"]);
+        assert_eq!(
             slots("Benchmark against the [target] percentile"),
             ["[target]"]
         );
@@ -228,6 +244,8 @@ mod tests {
             "Grow Product X trial sign-ups",
             "Ship [Beta] to users",
             "Is it done?",
+            "Move the team to Plan N",
+            "Upgrade to Windows X (pilot)",
         ] {
             assert_eq!(slots(text), Vec::<&str>::new(), "{text}");
         }

@@ -171,8 +171,13 @@ static UNITS: LazyLock<FxHashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
 /// The length of the unit (and the spaces before it) that `after` starts with.
 fn unit(after: &str) -> Option<usize> {
     let (spaces, rest) = split_spaces(after);
+    // `10s of publications` is a rough count, not ten seconds.
+    if rest.starts_with("s of ") {
+        return None;
+    }
     let units = UNITS.get(&rest.chars().next()?)?;
-    Some(spaces + first_fitting(rest, units, |u| u == "x")?)
+    let latin = |u: &str| u.bytes().all(|b| b.is_ascii_alphabetic());
+    Some(spaces + first_fitting(rest, units, latin)?)
 }
 
 /// Multipliers written after a number in any text, and after a currency sign only.
@@ -268,6 +273,9 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
                     )
                 })
         });
+        // The 1920s is a decade, not seconds.
+        let decade = numeral.len() == 4 && (numeral.starts_with("19") || numeral.starts_with("20"));
+        let unit = unit.filter(|(u, _)| *u != "s" || !decade);
         let unit_text = unit.map(|(u, _)| u);
         let unit_end = unit.map(|(_, e)| e);
         let is_chinese =
@@ -446,27 +454,35 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     if named {
         return true;
     }
-    // The English word after the number: `the 2024 level` and `the 2026 exam` are years
-    // naming a thing (`the 2000 remaining tenants` are counted); `the 2.0 release` and `3.1
-    // version` are dotted numbers naming a release (not `2.5 updates`).
-    const DATED: [&str; 10] = [
+    // The English words around the number: `the 2024 level` and `the 2025 annual report` are
+    // years naming a thing (`the 2000 remaining tenants` are counted); `the 2.0 release` and
+    // `release 4.2` are dotted numbers naming a release (not `2.5 updates`).
+    const DATED: [&str; 18] = [
         "level", "figure", "average", "baseline", "budget", "exam", "cohort", "class", "season",
-        "edition",
+        "edition", "report", "plan", "survey", "review", "audit", "roadmap", "strategy", "census",
     ];
     const RELEASES: [&str; 3] = ["release", "version", "update"];
-    let word_after = text[end..].strip_prefix(' ').map(|a| {
-        a.split(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("")
-    });
-    let after_is = |words: &[&str]| {
-        word_after.is_some_and(|w| words.iter().any(|d| w.eq_ignore_ascii_case(d)))
-    };
+    let is_one_of = |word: &str, words: &[&str]| words.iter().any(|d| word.eq_ignore_ascii_case(d));
+    let mut words_after = text[end..]
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .split(' ')
+        .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()));
+    let (first_after, second_after) = (words_after.next(), words_after.next());
+    let word_before = text[..start]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next());
     let numeral = &text[start..end];
     let year = numeral.len() == 4 && (numeral.starts_with("19") || numeral.starts_with("20"));
-    if year && text[..start].ends_with("the ") && after_is(&DATED)
-        || numeral.contains('.') && after_is(&RELEASES)
-    {
+    let dated = [first_after, second_after]
+        .into_iter()
+        .flatten()
+        .any(|w| is_one_of(w, &DATED));
+    let release = [first_after, word_before]
+        .into_iter()
+        .flatten()
+        .any(|w| is_one_of(w, &RELEASES));
+    if year && text[..start].ends_with("the ") && dated || numeral.contains('.') && release {
         return true;
     }
     let after = text[end..].chars().next();
@@ -558,6 +574,7 @@ fn classify_unit(unit: Option<&str>, numeral: &str) -> Unit {
         {
             Unit::Duration
         }
+        Some("s" | "sec" | "secs" | "min" | "mins" | "h" | "hr" | "hrs") => Unit::Duration,
         Some("分" | "分值") => Unit::Score,
         Some(_) => Unit::Count,
         None => Unit::Plain,
@@ -717,6 +734,12 @@ mod tests {
         assert_eq!(quantities("半小时内响应"), ["半小时"]);
         assert_eq!(quantities("Migrate the 2000 remaining tenants"), ["2000"]);
         assert_eq!(
+            quantities("Cold start p90 down to 1.5s (was 2.9s)"),
+            ["1.5s", "2.9s"]
+        );
+        assert_eq!(quantities("24h内响应，延迟低于200ms"), ["24h", "200ms"]);
+        assert!(quantities("扩建5sites").is_empty());
+        assert_eq!(
             quantities("确保客户反馈在1个工作日内得到解决"),
             ["1个工作日"]
         );
@@ -759,6 +782,9 @@ mod tests {
             "Rejections below the 2024 level",
             "完成二次供水泵房改造",
             "Ship before the 2.0 release",
+            "Drop iOS 15 in release 4.2",
+            "Publish the 2025 transparency report",
+            "Survey the 1920s textile store",
             "半数门店完成改造",
             "首次设计错误率",
             "制定2027年大宗原材料套期保值方案",

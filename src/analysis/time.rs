@@ -31,8 +31,7 @@ pub struct TimeFrame {
 const NUM: &str = r"(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3})";
 
 /// Events whose date everyone on the team knows.
-const EVENTS: &str =
-    r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账)";
+const EVENTS: &str = r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账|开始|开幕|结束)";
 
 /// Each pattern with the cues it cannot match without: one character of each group (see
 /// [`cue_mask`]). A text that lacks a group skips the pattern.
@@ -58,7 +57,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
     // Days everyone knows the date of, named without an article.
     let named_day = r"(?:(?:peak|holiday)\s+season|black\s+friday|cyber\s+monday|christmas|thanksgiving|new\s+year(?:'s)?(?:\s+day)?)";
     let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s?[ap]\.?m\.?)";
-    let english: [(TimeKind, Needs, String); 4] = [
+    let english: [(TimeKind, Needs, String); 5] = [
         (
             TimeKind::Deadline,
             &[&['a']],
@@ -80,6 +79,12 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             format!(
                 r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
             ),
+        ),
+        (
+            TimeKind::Period,
+            &[&['a']],
+            r"(?i-u:\b(?:this|next)\s+(?:quarter|half|year|month|semester|term|sprint|fiscal\s+year)\b)"
+                .to_owned(),
         ),
         (
             TimeKind::Window,
@@ -382,7 +387,14 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
             let bounded = COMPARATORS.iter().any(|c| after.starts_with(c));
             (!bounded || follows_work(&text[..start])) && !is_rate_unit(&text[..start])
         }
-        TimeKind::Period => true,
+        // `(Q3: 3.8M)` gives the figure a period had: a baseline, not the key result's time.
+        TimeKind::Period => {
+            let opened = text[..start].trim_end().ends_with(['(', '（']);
+            let valued = after
+                .strip_prefix([':', '：'])
+                .is_some_and(|v| v.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+            !(opened && valued)
+        }
     }
 }
 
@@ -445,16 +457,33 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
     }
     let adjective = !phrase.contains(' ');
     if adjective {
-        let noun_follows = text[end..]
-            .strip_prefix(' ')
-            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
+        // `texts weekly to every owner`: a preposition after it, no noun.
+        const JOINS: [&str; 12] = [
+            "to", "for", "on", "in", "at", "by", "with", "from", "across", "and", "or", "until",
+        ];
+        let noun_follows = text[end..].strip_prefix(' ').is_some_and(|a| {
+            let word = a
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            a.starts_with(|c: char| c.is_ascii_lowercase()) && !JOINS.contains(&word)
+        });
         let article = ["a", "an", "the"]
             .iter()
             .any(|a| previous.eq_ignore_ascii_case(a));
         return !noun_follows || article || schedules_work(previous, &text[end..]);
     }
+    // `no more than 6 hours per month` is a rate of time, like `below 200 per month`.
+    const DURATIONS: [&str; 8] = [
+        "hour", "hours", "hrs", "minute", "minutes", "mins", "day", "days",
+    ];
+    let timed_value = DURATIONS.contains(&previous)
+        && before[..before.len() - previous.len()]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
     let after_value = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-        || ["X", "XX", "N", "least", "most", "to"].contains(&previous);
+        || ["X", "XX", "N", "least", "most", "to"].contains(&previous)
+        || timed_value;
     !after_value
 }
 
@@ -672,6 +701,14 @@ mod tests {
             [("到期前90天".to_owned(), Window)]
         );
         assert_eq!(
+            kinds("每场活动开始前48小时完成安保报备"),
+            [("开始前48小时".to_owned(), Window)]
+        );
+        assert_eq!(
+            kinds("快件24小时内妥投率≥97%"),
+            [("24小时内".to_owned(), Window)]
+        );
+        assert_eq!(
             kinds("班主任每学期家访覆盖率100%"),
             [("每学期".to_owned(), Cadence)]
         );
@@ -806,6 +843,11 @@ mod english_tests {
                 "Close each defect within its 5-day limit.",
                 ("within its 5-day limit", Window),
             ),
+            ("Sell 1.2k plans this quarter.", ("this quarter", Period)),
+            (
+                "Send reminder texts weekly to every owner.",
+                ("weekly", Cadence),
+            ),
         ] {
             assert_eq!(phrases(text), [expected], "{text}");
         }
@@ -828,6 +870,8 @@ mod english_tests {
             "Keep FY27 travel spend under $400K",
             "Move up one band on the spring diagnostic",
             "Patient dropout under 10% through week 24",
+            "Downtime no more than 6 hours per month",
+            "Monthly downloads reach 4.5M (Q3: 3.8M)",
         ] {
             assert_eq!(phrases(text), [], "{text}");
         }

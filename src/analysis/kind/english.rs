@@ -63,10 +63,37 @@ fn outside<'a, 'w>(asides: &[Span], body: &[&'a Word<'w>]) -> Vec<&'a Word<'w>> 
 /// Prepositions and comparators: a verb before one is not a noun modifier ("resolved
 /// within", "sent to"), and a verb after one is inside a phrase, not the predicate ("on the
 /// post-launch survey").
-const PREPOSITIONS: [&str; 24] = [
-    "to", "at", "by", "in", "on", "for", "from", "with", "within", "below", "above", "under",
-    "over", "than", "after", "before", "per", "into", "onto", "across", "as", "vs", "among",
+const PREPOSITIONS: [&str; 30] = [
+    "to",
+    "at",
+    "by",
+    "in",
+    "on",
+    "for",
+    "from",
+    "with",
+    "within",
+    "below",
+    "above",
+    "under",
+    "over",
+    "than",
+    "after",
+    "before",
+    "per",
+    "into",
+    "onto",
+    "across",
+    "as",
+    "vs",
+    "among",
     "between",
+    "along",
+    "around",
+    "through",
+    "throughout",
+    "during",
+    "via",
 ];
 
 /// Words that start a noun phrase.
@@ -107,8 +134,17 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         // A service level: what others ask handled within a window ("Patients triaged within
         // 10 minutes", "Respond to every request within 24 hours"); a window on the team's
         // own work ("complete the onboarding checklist within 30 days") keeps it a task.
+        // What one responds to was sent by others, whatever its name ("every graffiti report").
+        let responds = predicate.is_some_and(|at| {
+            is_one_of(
+                body[at],
+                &[
+                    "respond", "responds", "reply", "replies", "answer", "answers",
+                ],
+            )
+        });
         if let Some(handled) = handled(body, predicate, window.start, evidence)
-            .filter(|w| !is_own(w) || w.is(WordClass::Request))
+            .filter(|w| responds || !is_own(w) || w.is(WordClass::Request))
         {
             return verdict(Kind::Outcome, handled, WordClass::Result);
         }
@@ -120,7 +156,11 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     // completes ("close completed in 5 business days") is a result.
     // "participants report they can complete an application" states an ability, not work done.
     let ability = |at: usize| at > 0 && is_one_of(body[at - 1], &["can", "could", "able", "to"]);
-    if let Some(at) = (0..body.len()).find(|&i| body[i].is(WordClass::Completion) && !ability(i)) {
+    // "from complete application to decision": after a preposition it describes a noun.
+    let describes = |at: usize| at > 0 && is_one_of(body[at - 1], &PREPOSITIONS);
+    if let Some(at) =
+        (0..body.len()).find(|&i| body[i].is(WordClass::Completion) && !ability(i) && !describes(i))
+    {
         let timed = body
             .get(at + 1)
             .is_some_and(|w| is_one_of(w, &["in", "within"]))
@@ -300,8 +340,12 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
     // "Cataloguing backlog down to 200": a gerund before a measure names it.
     let names_a_measure =
         first.form == Some(Form::Ing) && body.get(1).is_some_and(|n| n.is(WordClass::Metric));
+    // "Host satisfaction score of X": an act's name before a measure's name modifies it.
+    let names_a_metric = first.is(WordClass::ActivityVerb)
+        && body.get(1).is_some_and(|n| n.is(WordClass::Metric))
+        && body.get(2).is_some_and(|n| n.is(WordClass::Metric));
     let imperative = if is_verb(first) {
-        first.form != Some(Form::S) && !names_a_measure
+        first.form != Some(Form::S) && !names_a_measure && !names_a_metric
     } else {
         unlisted_verb(body, evidence)
     };
@@ -626,5 +670,31 @@ mod tests {
             kind("Run 3 workshops, each with at least 20 attendees"),
             "activity"
         );
+    }
+
+    #[test]
+    fn what_the_words_around_a_verb_make_of_it() {
+        for (text, expected) in [
+            // One responds to what others sent, whatever it is called.
+            ("Reply to every tenant message within 24 hours", "outcome"),
+            // Rosters and signage are the team's own to improve.
+            ("Streamline the night-shift roster", "activity"),
+            ("Improve signage along the river path", "activity"),
+            // Venues that stock the product are won.
+            ("Get our cider onto the menu of 15 pubs", "outcome"),
+            // An act's name before a measure's name modifies it.
+            ("Host satisfaction score of 4.5 or higher", "outcome"),
+            (
+                "Run satisfaction survey with at least 200 responses",
+                "activity",
+            ),
+            // `complete` after a preposition describes, it counts no work.
+            (
+                "Cut time from complete referral to first visit to 10 days",
+                "outcome",
+            ),
+        ] {
+            assert_eq!(kind(text), expected, "{text}");
+        }
     }
 }
