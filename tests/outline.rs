@@ -185,3 +185,28 @@ fn outlines_in_other_shapes() {
         insta::assert_snapshot!(inspect::tree(&inspection));
     });
 }
+
+#[test]
+fn a_numbered_list_beside_a_bulleted_objective_holds_its_key_results() {
+    let text = "- O1. Keep athletes eligible\n1. At least 95% eligible\n2. Hold a parent night every season\n- O2. Grow participation\n1. Girls' teams up from 12 to 15\n";
+    let source = Source::new("flat.md", text.to_owned());
+    assert_eq!(
+        shape(&source, &syntax::parse(&source)),
+        [
+            "section None",
+            "  unit None",
+            "    O1 keepathleteseligible",
+            "      KR1 atleast95eligible",
+            "      KR2 holdaparentnighteveryseason",
+            "    O2 growparticipation",
+            "      KR1 girlsteamsupfrom12to15",
+        ]
+    );
+    // Bullets beside a bulleted objective are its siblings, not its key results.
+    let siblings = Source::new(
+        "siblings.md",
+        "- O1. Keep athletes eligible\n- a note\n".to_owned(),
+    );
+    let doc = syntax::parse(&siblings);
+    assert!(doc.key_results().next().is_none());
+}

@@ -117,8 +117,9 @@ fn soft_state<'a, 'w: 'a>(
     })
 }
 
-/// The words of a key result that are not punctuation, gathered once; a clause's share of
-/// them is a slice, as its words are consecutive.
+/// The words of a key result that are not punctuation or in parentheses, gathered once; a
+/// clause's share of them is a slice, as its words are consecutive. An aside (（标本签收至报告
+/// 审核）, "(quarterly survey)") says how something is measured, not what the key result is.
 pub(super) struct ContentWords<'a, 'w> {
     all: &'a [Word<'w>],
     content: Vec<&'a Word<'w>>,
@@ -128,7 +129,15 @@ impl<'a, 'w> ContentWords<'a, 'w> {
     pub(super) fn of(all: &'a [Word<'w>]) -> Self {
         // Reserved whole: collected from a filter, the vector would grow several times.
         let mut content = Vec::with_capacity(all.len());
-        content.extend(all.iter().filter(|w| !w.is_punctuation()));
+        let mut depth = 0usize;
+        for word in all {
+            match word.text {
+                "(" | "（" => depth += 1,
+                ")" | "）" => depth = depth.saturating_sub(1),
+                _ if depth == 0 && !word.is_punctuation() => content.push(word),
+                _ => {}
+            }
+        }
         ContentWords { all, content }
     }
 
@@ -204,6 +213,19 @@ fn decide(verdicts: Vec<(usize, Verdict)>, clauses: &[Clause]) -> Judgement {
     }
 }
 
+/// Acts that bring someone in: what they bring decides (开发客户 is won, 开发系统 is built).
+const ACQUIRES: [&str; 4] = ["开发", "引进", "拓展", "发展"];
+
+/// Whether the object of an act, up to its bound or number, is headed by a partner.
+fn wins_partners(object: &[&Word<'_>]) -> bool {
+    object
+        .iter()
+        .take_while(|w| !w.is(WordClass::Direction) && w.tag != "m")
+        .filter(|w| w.tag.starts_with('n') || w.is(WordClass::Partner))
+        .last()
+        .is_some_and(|head| head.is(WordClass::Partner) && !head.is(WordClass::Staff))
+}
+
 /// Fixing the team's own findings: 整改, 修订, 关闭, 闭环.
 const OWN_FIXES: [&str; 5] = ["整改", "修订", "关闭", "闭环", "整改完毕"];
 
@@ -254,7 +276,9 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         if word.is(WordClass::Result) {
             return verdict(Kind::Outcome, word, WordClass::Result);
         }
-        if word.is(WordClass::SoftResult) {
+        // 有明显提升, 有所提高: a change follows, and the change decides.
+        let before_change = rest.iter().take(2).any(|w| w.is(WordClass::Direction));
+        if word.is(WordClass::SoftResult) && !before_change {
             if measured {
                 return verdict(Kind::Outcome, word, WordClass::SoftResult);
             }
@@ -270,9 +294,12 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         if word.is(WordClass::Gain) {
             return verdict(gain(&body[..i], rest), word, WordClass::Gain);
         }
-        // 至少开设1节公开课: a bound on an act leaves the act to decide.
-        let bounds_act =
-            word.tag == "d" && rest.first().is_some_and(|n| n.is(WordClass::ActivityVerb));
+        // 至少开设1节公开课, 至少向20位会员推介: a bound on an act leaves the act to decide.
+        let bounds_act = word.tag == "d"
+            && rest
+                .iter()
+                .find(|w| !matches!(w.tag, "p" | "m" | "q" | "a" | "n" | "r"))
+                .is_some_and(|n| n.is(WordClass::ActivityVerb));
         if word.is(WordClass::Direction) && bounds_act {
             continue;
         }
@@ -286,6 +313,10 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             let head = rest.last().unwrap_or(word);
             if head.is(WordClass::Result) {
                 return verdict(Kind::Outcome, head, WordClass::Result);
+            }
+            // 开发客户, 引进企业: customers and partners brought in are won.
+            if ACQUIRES.contains(&word.text) && wins_partners(rest) {
+                return verdict(Kind::Outcome, word, WordClass::Gain);
             }
             return verdict(Kind::Activity, word, WordClass::ActivityVerb);
         }
@@ -311,6 +342,13 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             WordClass::Deliverable,
         );
     }
+    // 排名第一, 排名前三: a rank to reach is a result, though it holds no quantity.
+    if let Some(rank) = body
+        .windows(2)
+        .find(|pair| pair[0].text == "排名" && pair[1].text.starts_with(['第', '前']))
+    {
+        return verdict(Kind::Outcome, rank[0], WordClass::Metric);
+    }
     // After 确保 or 实现, a state with no act in it is a result to make true (确保小区环境整洁有序);
     // a learning state with no measure (确保掌握卖点) restates training: it decides only when no
     // other clause does (see `soft_state`).
@@ -322,11 +360,17 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     let light = light?;
     // 优化流程, 改善环境: changing what the team owns is its work; 提升满意度 aims at a measure,
     // and so does cutting something down (减少加班, 降低外委维修), measured or not.
+    // Cutting the team's own steps (压缩审批环节) is still its work.
     const CUTS: [&str; 6] = ["减少", "降低", "缩短", "压降", "压缩", "下降"];
+    const STEPS: [&str; 5] = ["流程", "环节", "流转", "审批", "会议"];
+    let cuts_down = CUTS.contains(&light.text)
+        && !body
+            .iter()
+            .any(|w| STEPS.iter().any(|s| w.text.ends_with(s)));
     // A per-head amount (人均产出) is a measure too.
     if body.iter().any(|w| is_measure_word(w) || w.text == "人均")
         || holds(WordClass::Metric)
-        || CUTS.contains(&light.text)
+        || cuts_down
     {
         verdict(Kind::Outcome, light, WordClass::Metric)
     } else {
@@ -731,6 +775,7 @@ mod tests {
             ("录入病历不少于300份", "activity"),
             // Cutting something down aims at a measure, and so does a per-head amount.
             ("尽量减少夜间加班", "outcome"),
+            ("压缩内部审批环节", "activity"),
             ("推行标准作业,人均产出有所提高", "outcome"),
             // Reach sizes an activity; reach grown is its result.
             ("开展义诊活动，覆盖500人", "activity"),

@@ -258,8 +258,14 @@ impl Lexicon {
             // A prefixed verb is its stem's kind: re-run, co-host, cross-train.
             let stem = ["re-", "co-", "cross-", "pre-"]
                 .iter()
-                .find_map(|p| lower.strip_prefix(p))?;
+                .find_map(|p| lower.strip_prefix(p));
+            if let Some(stem) = stem {
+                return self.inflected_entry(stem);
+            }
+            // Written solid, only an act is redone: relaunch, rebuild; not reach or refer.
+            let stem = lower.strip_prefix("re").filter(|s| s.len() >= 4)?;
             self.inflected_entry(stem)
+                .filter(|(classes, _)| classes.has(WordClass::ActivityVerb))
         })
     }
 
@@ -478,12 +484,16 @@ mod tests {
             ("improve", WordClass::Vague, Form::Base),
             ("cross-trained", WordClass::ActivityVerb, Form::Past),
             ("hired", WordClass::ActivityVerb, Form::Past),
+            ("Relaunch", WordClass::ActivityVerb, Form::Base),
+            ("rebuilt", WordClass::ActivityVerb, Form::Past),
         ] {
             let (classes, found) = lex.english_entry(word).expect(word);
             assert!(classes.has(class), "{word}");
             assert_eq!(found, form, "{word}");
         }
         assert!(lex.english_entry("unlisted").is_none());
+        // Only acts are redone: a vague word is not one.
+        assert!(lex.english_entry("reimprove").is_none());
         // Not English letters: no endings to strip, and no panic on multi-byte characters.
         assert!(lex.english_entry("a₂ed").is_none());
         assert!(lex.english_entry("x₂₂ing").is_none());

@@ -136,8 +136,8 @@ fn english_slot(text: &str, start: usize, end: usize) -> bool {
         && previous.starts_with(|c: char| c.is_ascii_uppercase())
         && previous[1..].chars().all(|c| c.is_ascii_lowercase());
     let value_leader = [
-        "reach", "reaches", "to", "at", "of", "above", "below", "under", "over", "exceed",
-        "exceeds", "hit", "hits", "than", "least", "most",
+        "reach", "reaches", "above", "below", "under", "over", "exceed", "exceeds", "hit", "hits",
+        "than", "least", "most",
     ]
     .contains(&previous.to_ascii_lowercase().as_str());
     // `registrations reach N (baseline pending)`: after a target word, a slot ending its clause.
@@ -246,6 +246,7 @@ mod tests {
             "Is it done?",
             "Move the team to Plan N",
             "Upgrade to Windows X (pilot)",
+            "Move payroll to X.",
         ] {
             assert_eq!(slots(text), Vec::<&str>::new(), "{text}");
         }

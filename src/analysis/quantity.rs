@@ -176,8 +176,11 @@ fn unit(after: &str) -> Option<usize> {
         return None;
     }
     let units = UNITS.get(&rest.chars().next()?)?;
-    let latin = |u: &str| u.bytes().all(|b| b.is_ascii_alphabetic());
-    Some(spaces + first_fitting(rest, units, latin)?)
+    // Units that begin ordinary words must end one (3x, not 3xl; 5s, not 5sites); kg, ms
+    // and pp may be inflected (500kgs, 2ppts).
+    let word_like =
+        |u: &str| ["x", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs"].contains(&u);
+    Some(spaces + first_fitting(rest, units, word_like)?)
 }
 
 /// Multipliers written after a number in any text, and after a currency sign only.
@@ -273,9 +276,20 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
                     )
                 })
         });
-        // The 1920s is a decade, not seconds.
-        let decade = numeral.len() == 4 && (numeral.starts_with("19") || numeral.starts_with("20"));
-        let unit = unit.filter(|(u, _)| *u != "s" || !decade);
+        // The 1920s is a decade, not seconds; so is `their 30s`; 5s管理 and 4s店 are names.
+        let decade = numeral.len() == 4 && (numeral.starts_with("19") || numeral.starts_with("20"))
+            || numeral.len() == 2
+                && numeral.ends_with('0')
+                && ["their ", "the ", "in "]
+                    .iter()
+                    .any(|w| text[..start].ends_with(w));
+        let named = |e: usize| {
+            text[e..]
+                .chars()
+                .next()
+                .is_some_and(|c| crate::syntax::is_cjk(c) && !matches!(c, '内' | '以' | '之'))
+        };
+        let unit = unit.filter(|&(u, e)| u != "s" || !decade && !named(e));
         let unit_text = unit.map(|(u, _)| u);
         let unit_end = unit.map(|(_, e)| e);
         let is_chinese =
@@ -399,7 +413,8 @@ fn chinese_is_quantity(
             .take_while(|c| crate::syntax::is_cjk(*c))
             .take(5)
             .collect();
-        if name.contains('率') {
+        // 一次合格率 names a rate; 六年级 is a grade, not six years.
+        if name.contains('率') || unit == Some("年") && name.starts_with('级') {
             return false;
         }
     }
@@ -463,25 +478,36 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     ];
     const RELEASES: [&str; 3] = ["release", "version", "update"];
     let is_one_of = |word: &str, words: &[&str]| words.iter().any(|d| word.eq_ignore_ascii_case(d));
-    let mut words_after = text[end..]
+    let raw_after: Vec<&str> = text[end..]
         .strip_prefix(' ')
         .unwrap_or("")
         .split(' ')
-        .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()));
-    let (first_after, second_after) = (words_after.next(), words_after.next());
+        .take(3)
+        .collect();
+    fn bare(raw: &str) -> &str {
+        raw.trim_end_matches(|c: char| !c.is_ascii_alphabetic())
+    }
+    let first_after = raw_after.first().map(|raw| bare(raw));
     let word_before = text[..start]
         .strip_suffix(' ')
         .and_then(|b| b.rsplit(' ').next());
     let numeral = &text[start..end];
     let year = numeral.len() == 4 && (numeral.starts_with("19") || numeral.starts_with("20"));
-    let dated = [first_after, second_after]
-        .into_iter()
-        .flatten()
-        .any(|w| is_one_of(w, &DATED));
-    let release = [first_after, word_before]
-        .into_iter()
-        .flatten()
-        .any(|w| is_one_of(w, &RELEASES));
+    // The dated word ends its noun phrase: `the 2000 survey responses` are counted.
+    const PHRASE_ENDS: [&str; 10] = [
+        "by", "in", "of", "to", "for", "on", "at", "with", "from", "and",
+    ];
+    let dated = (0..raw_after.len().min(2)).any(|i| {
+        let word = bare(raw_after[i]);
+        let ends = word.len() < raw_after[i].len()
+            || raw_after
+                .get(i + 1)
+                .is_none_or(|next| PHRASE_ENDS.contains(&bare(next)));
+        is_one_of(word, &DATED) && ends
+    });
+    // `Update 1.5k listings` and `Release 2.5M in funding` are verbs before a count.
+    let release = first_after.is_some_and(|w| is_one_of(w, &RELEASES))
+        || !has_unit && word_before.is_some_and(|w| is_one_of(w, &["release", "version"]));
     if year && text[..start].ends_with("the ") && dated || numeral.contains('.') && release {
         return true;
     }
@@ -734,6 +760,12 @@ mod tests {
         assert_eq!(quantities("半小时内响应"), ["半小时"]);
         assert_eq!(quantities("Migrate the 2000 remaining tenants"), ["2000"]);
         assert_eq!(
+            quantities("Collect the 2000 survey responses by June"),
+            ["2000"]
+        );
+        assert_eq!(quantities("Update 1.5k product listings"), ["1.5k"]);
+        assert_eq!(quantities("Cut waste by 500kgs per month"), ["500kg"]);
+        assert_eq!(
             quantities("Cold start p90 down to 1.5s (was 2.9s)"),
             ["1.5s", "2.9s"]
         );
@@ -781,10 +813,14 @@ mod tests {
             "Pass the Part-66 audit",
             "Rejections below the 2024 level",
             "完成二次供水泵房改造",
+            "一至六年级家长学校",
+            "推行5s现场管理",
+            "Grow share among buyers in their 30s",
             "Ship before the 2.0 release",
             "Drop iOS 15 in release 4.2",
             "Publish the 2025 transparency report",
             "Survey the 1920s textile store",
+            "Publish the 2025 annual report by May",
             "半数门店完成改造",
             "首次设计错误率",
             "制定2027年大宗原材料套期保值方案",

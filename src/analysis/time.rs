@@ -53,7 +53,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
     let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month)[- ]end)";
     let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week|fy|fiscal\s+year)";
     let count = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)";
-    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter)";
+    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter|deadline|cutover|go-live|service\s+change|practice|election|primary)";
     // Days everyone knows the date of, named without an article.
     let named_day = r"(?:(?:peak|holiday)\s+season|black\s+friday|cyber\s+monday|christmas|thanksgiving|new\s+year(?:'s)?(?:\s+day)?)";
     let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s?[ap]\.?m\.?)";
@@ -62,7 +62,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             TimeKind::Deadline,
             &[&['a']],
             format!(
-                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting(?:\s+in)?|due|on)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word}|(?:19|20)[0-9]{{2}})|{date}|{period}|{named_day}|{clock}|the\s+(?:[A-Za-z0-9.-]+\s+){{0,2}}{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
+                r"(?i-u:\b(?:by|before|until|through|no\s+later\s+than|ahead\s+of|starting(?:\s+in)?|due|on)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:{month}|{period}|{span_word}|(?:19|20)[0-9]{{2}})|{date}|{period}|{named_day}|{clock}|(?:the|first|next)\s+(?:[A-Za-z0-9.-]+\s+){{0,2}}{event}|the\s+(?:agreed\s+)?{date}\s+(?:deadline|date|cut-?off|close|shutdown))\b)"
             ),
         ),
         // A scheduled run the reader knows the date of (before the October payroll run), or a
@@ -77,7 +77,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             TimeKind::Cadence,
             &[&['a']],
             format!(
-                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
+                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|season|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
             ),
         ),
         (
@@ -143,7 +143,9 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
         (
             TimeKind::Deadline,
             &[&['底', '末', '中'], &['年', '月', '季', '周']],
-            r"(?:年|月|季度?|周)(?:底|末)\s*(?:前|之前|以前)?|年中".to_owned(),
+            // 周末 alone is the weekend; 周末前 is a date.
+            r"(?:年|月|季度?)(?:底|末)\s*(?:前|之前|以前)?|周(?:底|末)\s*(?:前|之前|以前)|年中"
+                .to_owned(),
         ),
         // Before or after an event the reader knows the date of, for each event: 大促前,
         // 开学后第三周前, 到期前90天 (whose 90天 is a lead time, a quantity).
@@ -334,6 +336,17 @@ const ENGLISH_BASELINE_LEADS: [&str; 10] = [
 
 fn is_baseline(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
+    // `up from 850 in Q3`: the period is the starting value's.
+    let starting_value = before
+        .strip_suffix(" in")
+        .map(|b| b.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || ".,$%".contains(c)))
+        .is_some_and(|b| {
+            let b = b.trim_end();
+            b.len() < before.len() - 3 && (b.ends_with(" from") || b.ends_with(" than"))
+        });
+    if starting_value {
+        return true;
+    }
     // 较去年末, 比上年底: the time is the reference's own.
     let reference = before
         .strip_suffix('去')
@@ -362,7 +375,20 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         // it is the measured value (时间控制在1小时内), before 的 or a rate a metric's
         // definition (入职90天内主动离职率).
         TimeKind::Window => {
-            next.is_some_and(|c| (crate::syntax::is_cjk(c) || c.is_ascii_alphabetic()) && c != '的')
+            // 课程结束后满意度不低于4.5分: a level after a bare 开始/结束 defines a metric.
+            let phrase = &text[start..end];
+            let bare_edge = ["开始", "开幕", "结束"]
+                .iter()
+                .any(|e| phrase.starts_with(e))
+                && !phrase.contains(|c: char| {
+                    c.is_ascii_digit() || "一二两三四五六七八九十半".contains(c)
+                });
+            let levelled = COMPARATORS.iter().any(|c| after.contains(c))
+                || after.contains(['≥', '≤', '>', '<']);
+            !(bare_edge && levelled)
+                && next.is_some_and(|c| {
+                    (crate::syntax::is_cjk(c) || c.is_ascii_alphabetic()) && c != '的'
+                })
                 && (!names_a_rate(after) || handles_in_time(after))
         }
         // 3个月 is a duration, not March; 13月 is no month; a bare year inside a clause names
@@ -393,7 +419,9 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
             let valued = after
                 .strip_prefix([':', '：'])
                 .is_some_and(|v| v.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-            !(opened && valued)
+            // `next year's budget` names the year of a thing.
+            let possessive = text[end..].starts_with(['\'', '’']);
+            !(possessive || opened && valued)
         }
     }
 }
@@ -461,12 +489,22 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
         const JOINS: [&str; 12] = [
             "to", "for", "on", "in", "at", "by", "with", "from", "across", "and", "or", "until",
         ];
+        // `weekly and monthly active users`: two adjectives joined, and a noun after them.
+        const CADENCES: [&str; 6] = [
+            "daily",
+            "weekly",
+            "monthly",
+            "quarterly",
+            "yearly",
+            "annual",
+        ];
         let noun_follows = text[end..].strip_prefix(' ').is_some_and(|a| {
-            let word = a
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .next()
-                .unwrap_or("");
-            a.starts_with(|c: char| c.is_ascii_lowercase()) && !JOINS.contains(&word)
+            let mut words = a.split(|c: char| !c.is_ascii_alphabetic() && c != '-');
+            let word = words.next().unwrap_or("");
+            let joins_another = ["and", "or"].contains(&word)
+                && words.next().is_some_and(|w| CADENCES.contains(&w));
+            a.starts_with(|c: char| c.is_ascii_lowercase())
+                && (!JOINS.contains(&word) || joins_another)
         });
         let article = ["a", "an", "the"]
             .iter()
@@ -480,7 +518,10 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
     let timed_value = DURATIONS.contains(&previous)
         && before[..before.len() - previous.len()]
             .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit());
+            .ends_with(|c: char| c.is_ascii_digit())
+        || previous.starts_with(|c: char| c.is_ascii_digit())
+            && ["h", "hr", "hrs", "min", "mins"]
+                .contains(&previous.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'));
     let after_value = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
         || ["X", "XX", "N", "least", "most", "to"].contains(&previous)
         || timed_value;
@@ -751,6 +792,7 @@ mod tests {
             "会员储值余额较3月末增加300万元",
             "备件库存金额较去年末降低200万元",
             "全年不出现有效投诉",
+            "课程结束后学员满意度不低于4.5分",
         ] {
             assert!(!has_time(text), "{text}: {:?}", kinds(text));
         }
@@ -845,6 +887,18 @@ mod english_tests {
             ),
             ("Sell 1.2k plans this quarter.", ("this quarter", Period)),
             (
+                "Host a parent night every season.",
+                ("every season", Cadence),
+            ),
+            (
+                "Test every athlete before first practice.",
+                ("before first practice", Deadline),
+            ),
+            (
+                "Submit the renewal before the deadline.",
+                ("before the deadline", Deadline),
+            ),
+            (
                 "Send reminder texts weekly to every owner.",
                 ("weekly", Cadence),
             ),
@@ -872,6 +926,11 @@ mod english_tests {
             "Patient dropout under 10% through week 24",
             "Downtime no more than 6 hours per month",
             "Monthly downloads reach 4.5M (Q3: 3.8M)",
+            "Meetings held: 1.2k, up from 850 in Q3",
+            "Grow weekly and monthly active users by 15%",
+            "Raise monthly on-time delivery rate to 98%",
+            "Finalise next year's hiring plan",
+            "Downtime under 6h per month",
         ] {
             assert_eq!(phrases(text), [], "{text}");
         }

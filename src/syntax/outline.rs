@@ -96,6 +96,7 @@ pub fn build(source: &Source, lines: impl Iterator<Item = Line> + Clone) -> Docu
         doc: Document::default(),
         last: Attach::Document,
         objective_depth: None,
+        objective_bulleted: false,
         objective_has_marked_key_results: false,
         list_indents: Vec::new(),
         title_possible: true,
@@ -213,6 +214,9 @@ struct Builder<'s> {
     last: Attach,
     /// The list depth of the current objective, when it was a list item.
     objective_depth: Option<usize>,
+    /// The current objective was a bulleted item (`- O1.`): a numbered list beside it holds
+    /// its key results.
+    objective_bulleted: bool,
     /// Whether a key result of the current objective was written with a marker.
     objective_has_marked_key_results: bool,
     /// Indentation of the open list levels.
@@ -232,7 +236,10 @@ impl Builder<'_> {
             Class::Marked(marker) => {
                 let item = self.marked_item(line, marker);
                 match marker.kind {
-                    ItemKind::Objective => self.objective(item, depth),
+                    ItemKind::Objective => {
+                        self.objective(item, depth);
+                        self.objective_bulleted = depth.is_some() && self.is_bullet(line);
+                    }
                     ItemKind::KeyResult => {
                         self.key_result(item);
                         self.objective_has_marked_key_results = true;
@@ -271,8 +278,9 @@ impl Builder<'_> {
             self.heading(line, level, next_is_heading(following));
             return;
         }
-        let list_item_is_content =
-            depth.is_some() && (self.nested_lists || self.is_list_item_under_objective(depth));
+        let numbered = depth.is_some() && !self.is_bullet(line);
+        let under_objective = self.is_list_item_under_objective(depth, numbered);
+        let list_item_is_content = depth.is_some() && (self.nested_lists || under_objective);
         if opens && is_heading_like(text) && !list_item_is_content {
             self.heading(line, 0, next_is_heading(following));
             return;
@@ -284,7 +292,7 @@ impl Builder<'_> {
         let item = self.unmarked_item(line);
         if self.nested_lists && depth == 0 {
             self.objective(item, Some(depth));
-        } else if self.is_list_item_under_objective(Some(depth)) {
+        } else if under_objective {
             self.key_result(item);
         } else {
             self.note(line.content);
@@ -292,9 +300,10 @@ impl Builder<'_> {
     }
 
     /// True for a list item one level below the current objective (any top-level item when
-    /// the objective was a heading or a plain line), unless that objective's key results are
-    /// marked: then an unmarked item is something else (`二、应用开发组`).
-    fn is_list_item_under_objective(&self, depth: Option<usize>) -> bool {
+    /// the objective was a heading or a plain line), or a numbered item beside a bulleted
+    /// objective (`- O1.` then `1. …`), unless that objective's key results are marked: then
+    /// an unmarked item is something else (`二、应用开发组`).
+    fn is_list_item_under_objective(&self, depth: Option<usize>, numbered: bool) -> bool {
         let Some(depth) = depth else { return false };
         if !matches!(self.last, Attach::Objective | Attach::KeyResult)
             || self.objective_has_marked_key_results
@@ -302,9 +311,20 @@ impl Builder<'_> {
             return false;
         }
         match self.objective_depth {
-            Some(objective_depth) => depth == objective_depth + 1,
+            Some(objective_depth) => {
+                depth == objective_depth + 1
+                    || numbered && self.objective_bulleted && depth == objective_depth
+            }
             None => depth == 0,
         }
+    }
+
+    /// A list item opened by `-`, `*` or `+`, not by a number.
+    fn is_bullet(&self, line: &Line) -> bool {
+        self.source
+            .slice(line.span)
+            .trim_start()
+            .starts_with(['-', '*', '+', '•'])
     }
 
     fn heading(&mut self, line: &Line, level: u8, next_is_heading: bool) {

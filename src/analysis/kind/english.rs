@@ -10,54 +10,18 @@ use crate::analysis::segment::Word;
 use crate::source::Span;
 
 pub fn judge(words: &[Word<'_>], clauses: &[Clause], evidence: Evidence<'_>) -> Judgement {
-    let asides = asides(words);
     let content = ContentWords::of(words);
-    let body = |clause: &Clause| outside(&asides, content.of_clause(clause));
     judge_clauses(
         clauses,
-        |clause| judge_clause(&body(clause), clause, evidence),
-        |_, clause| elaborates(&body(clause), evidence),
+        |clause| judge_clause(content.of_clause(clause), clause, evidence),
+        |_, clause| elaborates(content.of_clause(clause), evidence),
     )
-}
-
-/// The spans in parentheses, in text order: an aside ("(quarterly survey)") says how
-/// something is measured, not what the key result is.
-fn asides(words: &[Word<'_>]) -> Vec<Span> {
-    let mut depth = 0usize;
-    let mut inside: Vec<Span> = Vec::new();
-    let mut open_at = 0;
-    for word in words {
-        match word.text {
-            "(" | "（" => {
-                if depth == 0 {
-                    open_at = word.span.start;
-                }
-                depth += 1;
-            }
-            ")" | "）" if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    inside.push(Span::new(open_at, word.span.end));
-                }
-            }
-            _ => {}
-        }
-    }
-    inside
 }
 
 /// Whether a span lies inside one of `spans`, which are in text order and do not overlap.
 fn within(spans: &[Span], span: Span) -> bool {
     let at = spans.partition_point(|s| s.start <= span.start);
     at.checked_sub(1).is_some_and(|i| span.end <= spans[i].end)
-}
-
-/// The words outside the asides.
-fn outside<'a, 'w>(asides: &[Span], body: &[&'a Word<'w>]) -> Vec<&'a Word<'w>> {
-    body.iter()
-        .copied()
-        .filter(|w| !within(asides, w.span))
-        .collect()
 }
 
 /// Prepositions and comparators: a verb before one is not a noun modifier ("resolved
@@ -157,7 +121,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     // "participants report they can complete an application" states an ability, not work done.
     let ability = |at: usize| at > 0 && is_one_of(body[at - 1], &["can", "could", "able", "to"]);
     // "from complete application to decision": after a preposition it describes a noun.
-    let describes = |at: usize| at > 0 && is_one_of(body[at - 1], &PREPOSITIONS);
+    let describes = |at: usize| at > 0 && is_one_of(body[at - 1], &["from", "between"]);
     if let Some(at) =
         (0..body.len()).find(|&i| body[i].is(WordClass::Completion) && !ability(i) && !describes(i))
     {
@@ -165,7 +129,15 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             .get(at + 1)
             .is_some_and(|w| is_one_of(w, &["in", "within"]))
             && body.get(at + 2).is_some_and(|w| is_measure(w, evidence));
-        let kind = if timed { Kind::Outcome } else { Kind::Activity };
+        // "participation up from 212 to 250": reach grown is a result, as in Chinese.
+        let grows = body
+            .get(at + 1)
+            .is_some_and(|w| is_one_of(w, &["up", "grows", "rises", "doubles", "triples"]));
+        let kind = if timed || grows {
+            Kind::Outcome
+        } else {
+            Kind::Activity
+        };
         return verdict(kind, body[at], WordClass::Completion);
     }
     let Some(at) = predicate else {
@@ -214,8 +186,21 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         return verdict(Kind::Activity, word, WordClass::ActivityVerb);
     }
     // A light verb (improve, maintain, drive) names no act: changing the team's own work
-    // ("Streamline the release process") is a task; anything else it aims at is a result.
-    if object.last().is_some_and(|w| w.is(WordClass::Deliverable)) && !measured {
+    // ("Streamline the release process") is a task; a measure it aims at ("Improve
+    // retention", "more buzz") or people's experience ("the visitor experience") is a result.
+    // A vague verb on anything else ("Enhance storage conditions", "Strengthen ties with
+    // grocers") is effort on the team's own ground; "ensure" makes a state true instead.
+    let after = &body[at + 1..];
+    let peoples = object
+        .windows(2)
+        .any(|pair| pair[0].is(WordClass::Partner) && !pair[1].is(WordClass::Deliverable));
+    let aims_at_result = measured
+        || peoples
+        || after.iter().any(|w| {
+            w.is(WordClass::Metric) || is_one_of(w, &["more", "less", "fewer", "faster", "better"])
+        });
+    let effort = word.is(WordClass::Vague) && !is_one_of(word, &["ensure"]) && !aims_at_result;
+    if effort || object.last().is_some_and(|w| w.is(WordClass::Deliverable)) && !measured {
         verdict(Kind::Activity, word, WordClass::Vague)
     } else {
         verdict(Kind::Outcome, word, WordClass::Metric)
@@ -250,10 +235,12 @@ fn handled<'a, 'w>(
         Some(at) if at > 0 => &body[..at],
         _ => body,
     };
+    // An unlisted past participle is the act, not what it acts on ("Case notes entered").
+    let participle = |w: &Word<'_>| w.text.ends_with("ed") && w.classes.is_empty();
     before
         .iter()
         .rev()
-        .find(|w| w.span.end <= window_start && is_noun(w, evidence))
+        .find(|w| w.span.end <= window_start && is_noun(w, evidence) && !participle(w))
         .copied()
 }
 
@@ -343,7 +330,11 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
     // "Host satisfaction score of X": an act's name before a measure's name modifies it.
     let names_a_metric = first.is(WordClass::ActivityVerb)
         && body.get(1).is_some_and(|n| n.is(WordClass::Metric))
-        && body.get(2).is_some_and(|n| n.is(WordClass::Metric));
+        && body.get(2).is_some_and(|n| n.is(WordClass::Metric))
+        // …and then its level, not more words ("Publish churn rate report monthly").
+        && body
+            .get(3)
+            .is_none_or(|n| is_one_of(n, &["of", "at", "above", "over"]) || is_measure(n, evidence));
     let imperative = if is_verb(first) {
         first.form != Some(Form::S) && !names_a_measure && !names_a_metric
     } else {
@@ -396,7 +387,11 @@ fn unlisted_verb(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
         && !first.text.ends_with("ly")
         && !is_function_word(first)
         && !is_measure(first, evidence)
-        && (is_one_of(next, &ARTICLES) || is_measure(next, evidence))
+        && (is_one_of(next, &ARTICLES) || is_measure(next, evidence) || {
+            // `Retrofit ?? buses`: a placeholder of punctuation stands between.
+            let gap = Span::new(first.span.end, next.span.start);
+            evidence.measures.iter().any(|m| gap.start <= m.start && m.end <= gap.end)
+        })
 }
 
 /// What the predicate acts on: the words after it up to the next phrase (of, in, with,
@@ -462,7 +457,8 @@ fn bound_after(body: &[&Word<'_>], i: usize, evidence: Evidence<'_>) -> bool {
 /// or a result that follows ("Get 2 papers accepted").
 fn gain(object: &[&Word<'_>], subject: &[&Word<'_>], rest: &[&Word<'_>]) -> Kind {
     if let Some(head) = object.last() {
-        if head.is(WordClass::Staff) {
+        // "N team members", "our staff": the team's own people.
+        if head.is(WordClass::Staff) || object.iter().any(|w| w.is(WordClass::Team)) {
             return Kind::Activity;
         }
         if head.is(WordClass::Partner) || head.is(WordClass::Metric) {
@@ -682,6 +678,14 @@ mod tests {
             ("Improve signage along the river path", "activity"),
             // Venues that stock the product are won.
             ("Get our cider onto the menu of 15 pubs", "outcome"),
+            ("Book 3 venues for the regional roadshow", "activity"),
+            ("Answer every citizen email within 2 days", "outcome"),
+            // Two measures' names and more words after them: a report, not a level.
+            ("Publish churn rate report monthly", "activity"),
+            // A vague verb on the team's own ground is effort; on people's experience, a result.
+            ("Strengthen ties with local grocers", "activity"),
+            ("Enhance the visitor experience in the east hall", "outcome"),
+            ("Retrofit ?? diesel buses with filters", "activity"),
             // An act's name before a measure's name modifies it.
             ("Host satisfaction score of 4.5 or higher", "outcome"),
             (
