@@ -257,8 +257,9 @@ fn english_direction(before: &str) -> Option<Direction> {
 
 /// The direction a Chinese verb of change says; 优化 and 改善 say none (a time improves by
 /// falling).
-fn direction_of(verb: &str) -> Option<Direction> {
-    if ["降低", "下降", "减少", "缩短", "压缩", "降", "减"].contains(&verb) {
+/// Which way a Chinese change verb moves its measure; 优化 and 改善 say no way.
+pub(super) fn direction_of(verb: &str) -> Option<Direction> {
+    if ["降低", "下降", "减少", "缩短", "压缩", "压降", "降", "减"].contains(&verb) {
         Some(Direction::Down)
     } else if ["优化", "改善"].contains(&verb) {
         None

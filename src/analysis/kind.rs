@@ -4,6 +4,7 @@
 
 mod english;
 
+use super::baseline::{Direction, direction_of};
 use super::clause::{Clause, Role};
 use super::language::Script;
 use super::lexicon::{WordClass, names_a_measure};
@@ -277,8 +278,8 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             return verdict(Kind::Outcome, word, WordClass::Result);
         }
         // 有明显提升, 有所提高: a change follows, and the change decides.
-        let before_change = rest.iter().take(2).any(|w| w.is(WordClass::Direction));
-        if word.is(WordClass::SoftResult) && !before_change {
+        let before_change = || rest.iter().take(2).any(|w| w.is(WordClass::Direction));
+        if word.is(WordClass::SoftResult) && !before_change() {
             if measured {
                 return verdict(Kind::Outcome, word, WordClass::SoftResult);
             }
@@ -295,12 +296,14 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             return verdict(gain(&body[..i], rest), word, WordClass::Gain);
         }
         // 至少开设1节公开课, 至少向20位会员推介: a bound on an act leaves the act to decide.
-        let bounds_act = word.tag == "d"
-            && rest
-                .iter()
-                .find(|w| !matches!(w.tag, "p" | "m" | "q" | "a" | "n" | "r"))
-                .is_some_and(|n| n.is(WordClass::ActivityVerb));
-        if word.is(WordClass::Direction) && bounds_act {
+        let bounds_act = || {
+            word.tag == "d"
+                && rest
+                    .iter()
+                    .find(|w| !matches!(w.tag, "p" | "m" | "q" | "a" | "n" | "r"))
+                    .is_some_and(|n| n.is(WordClass::ActivityVerb))
+        };
+        if word.is(WordClass::Direction) && bounds_act() {
             continue;
         }
         if word.is(WordClass::Direction)
@@ -361,9 +364,8 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     // 优化流程, 改善环境: changing what the team owns is its work; 提升满意度 aims at a measure,
     // and so does cutting something down (减少加班, 降低外委维修), measured or not.
     // Cutting the team's own steps (压缩审批环节) is still its work.
-    const CUTS: [&str; 6] = ["减少", "降低", "缩短", "压降", "压缩", "下降"];
     const STEPS: [&str; 5] = ["流程", "环节", "流转", "审批", "会议"];
-    let cuts_down = CUTS.contains(&light.text)
+    let cuts_down = direction_of(light.text) == Some(Direction::Down)
         && !body
             .iter()
             .any(|w| STEPS.iter().any(|s| w.text.ends_with(s)));

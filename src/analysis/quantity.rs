@@ -178,10 +178,12 @@ fn unit(after: &str) -> Option<usize> {
     let units = UNITS.get(&rest.chars().next()?)?;
     // Units that begin ordinary words must end one (3x, not 3xl; 5s, not 5sites); kg, ms
     // and pp may be inflected (500kgs, 2ppts).
-    let word_like =
-        |u: &str| ["x", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs"].contains(&u);
+    let word_like = |u: &str| u == "x" || LATIN_DURATIONS.contains(&u);
     Some(spaces + first_fitting(rest, units, word_like)?)
 }
+
+/// Units of time written in Latin letters right after a number: 1.5s, 24h, 30min.
+pub(super) const LATIN_DURATIONS: [&str; 8] = ["s", "sec", "secs", "min", "mins", "h", "hr", "hrs"];
 
 /// Multipliers written after a number in any text, and after a currency sign only.
 const MAGNITUDES: [&str; 5] = ["k", "K", "w", "W", "M"];
@@ -277,7 +279,7 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
                 })
         });
         // The 1920s is a decade, not seconds; so is `their 30s`; 5s管理 and 4s店 are names.
-        let decade = numeral.len() == 4 && (numeral.starts_with("19") || numeral.starts_with("20"))
+        let decade = is_year_digits(numeral)
             || numeral.len() == 2
                 && numeral.ends_with('0')
                 && ["their ", "the ", "in "]
@@ -478,32 +480,30 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     ];
     const RELEASES: [&str; 3] = ["release", "version", "update"];
     let is_one_of = |word: &str, words: &[&str]| words.iter().any(|d| word.eq_ignore_ascii_case(d));
-    let raw_after: Vec<&str> = text[end..]
-        .strip_prefix(' ')
-        .unwrap_or("")
-        .split(' ')
-        .take(3)
-        .collect();
+    // The next three words as written, punctuation kept: on the stack, as every number in
+    // digits passes here.
+    let mut following = text[end..].strip_prefix(' ').unwrap_or("").split(' ');
+    let raw_after = [following.next(), following.next(), following.next()];
     fn bare(raw: &str) -> &str {
         raw.trim_end_matches(|c: char| !c.is_ascii_alphabetic())
     }
-    let first_after = raw_after.first().map(|raw| bare(raw));
+    let first_after = raw_after[0].map(bare);
     let word_before = text[..start]
         .strip_suffix(' ')
         .and_then(|b| b.rsplit(' ').next());
     let numeral = &text[start..end];
-    let year = numeral.len() == 4 && (numeral.starts_with("19") || numeral.starts_with("20"));
+    let year = is_year_digits(numeral);
     // The dated word ends its noun phrase: `the 2000 survey responses` are counted.
     const PHRASE_ENDS: [&str; 10] = [
         "by", "in", "of", "to", "for", "on", "at", "with", "from", "and",
     ];
-    let dated = (0..raw_after.len().min(2)).any(|i| {
-        let word = bare(raw_after[i]);
-        let ends = word.len() < raw_after[i].len()
-            || raw_after
-                .get(i + 1)
-                .is_none_or(|next| PHRASE_ENDS.contains(&bare(next)));
-        is_one_of(word, &DATED) && ends
+    let dated = (0..2).any(|i| {
+        raw_after[i].is_some_and(|raw| {
+            let word = bare(raw);
+            let ends = word.len() < raw.len()
+                || raw_after[i + 1].is_none_or(|next| PHRASE_ENDS.contains(&bare(next)));
+            is_one_of(word, &DATED) && ends
+        })
     });
     // `Update 1.5k listings` and `Release 2.5M in funding` are verbs before a count.
     let release = first_after.is_some_and(|w| is_one_of(w, &RELEASES))
@@ -556,9 +556,12 @@ fn title_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// 2027年 is a date, wherever it stands.
 fn is_year(numeral: &str, unit: Option<&str>) -> bool {
-    unit == Some("年")
-        && numeral.len() == 4
-        && (numeral.starts_with("19") || numeral.starts_with("20"))
+    unit == Some("年") && is_year_digits(numeral)
+}
+
+/// Four digits that read as a year of this century or the last: 1998, 2026.
+fn is_year_digits(numeral: &str) -> bool {
+    numeral.len() == 4 && (numeral.starts_with("19") || numeral.starts_with("20"))
 }
 
 /// 第一, 第3代 are ordinals; 近两年, 过去3年 describe the means, not a target; 每一次 is "every
@@ -600,7 +603,7 @@ fn classify_unit(unit: Option<&str>, numeral: &str) -> Unit {
         {
             Unit::Duration
         }
-        Some("s" | "sec" | "secs" | "min" | "mins" | "h" | "hr" | "hrs") => Unit::Duration,
+        Some(u) if LATIN_DURATIONS.contains(&u) => Unit::Duration,
         Some("分" | "分值") => Unit::Score,
         Some(_) => Unit::Count,
         None => Unit::Plain,

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{WordClass, lexicon};
+use super::quantity::LATIN_DURATIONS;
 use crate::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -520,7 +521,7 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
             .trim_end()
             .ends_with(|c: char| c.is_ascii_digit())
         || previous.starts_with(|c: char| c.is_ascii_digit())
-            && ["h", "hr", "hrs", "min", "mins"]
+            && LATIN_DURATIONS
                 .contains(&previous.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'));
     let after_value = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
         || ["X", "XX", "N", "least", "most", "to"].contains(&previous)

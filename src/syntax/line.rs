@@ -17,8 +17,9 @@ pub enum Container {
     Plain,
     /// `#`…`######`, with its level.
     Heading(u8),
-    /// `-`, `*`, `+`, `1.`, `1)`, `1、`, `一、`, `（一）`, with its indentation in columns.
-    ListItem { indent: usize },
+    /// `-`, `*`, `+`, `1.`, `1)`, `1、`, `一、`, `（一）`, with its indentation in columns and
+    /// whether a bullet (not a number) opens it.
+    ListItem { indent: usize, bulleted: bool },
     /// A line of a `| … |` table.
     TableRow,
 }
@@ -58,12 +59,16 @@ pub fn container(text: &str) -> (Container, usize) {
     if body.starts_with('|') {
         return (Container::TableRow, indent_len);
     }
-    if let Ok((rest, _)) = list_prefix(body) {
+    if let Ok((rest, prefix)) = list_prefix(body) {
         let indent = text[..indent_len]
             .chars()
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
-        return (Container::ListItem { indent }, text.len() - rest.len());
+        let bulleted = prefix.starts_with(is_bullet);
+        return (
+            Container::ListItem { indent, bulleted },
+            text.len() - rest.len(),
+        );
     }
     (Container::Plain, indent_len)
 }
@@ -210,17 +215,21 @@ mod tests {
         );
         assert_eq!(
             container("  - [x] KR1：x"),
-            (Container::ListItem { indent: 2 }, 8)
+            (
+                Container::ListItem {
+                    indent: 2,
+                    bulleted: true
+                },
+                8
+            )
         );
-        assert_eq!(container("1. KR1"), (Container::ListItem { indent: 0 }, 3));
-        assert_eq!(
-            container("一、研发部门"),
-            (Container::ListItem { indent: 0 }, 6)
-        );
-        assert_eq!(
-            container("（二）产品部门"),
-            (Container::ListItem { indent: 0 }, 9)
-        );
+        let numbered = Container::ListItem {
+            indent: 0,
+            bulleted: false,
+        };
+        assert_eq!(container("1. KR1"), (numbered, 3));
+        assert_eq!(container("一、研发部门"), (numbered, 6));
+        assert_eq!(container("（二）产品部门"), (numbered, 9));
         assert_eq!(container("| 目标 | 关键结果 |"), (Container::TableRow, 0));
         assert_eq!(container("KR1:x"), (Container::Plain, 0));
         assert_eq!(

@@ -238,7 +238,7 @@ impl Builder<'_> {
                 match marker.kind {
                     ItemKind::Objective => {
                         self.objective(item, depth);
-                        self.objective_bulleted = depth.is_some() && self.is_bullet(line);
+                        self.objective_bulleted = is_bulleted(line);
                     }
                     ItemKind::KeyResult => {
                         self.key_result(item);
@@ -254,7 +254,7 @@ impl Builder<'_> {
     /// which also close any open list.
     fn list_depth(&mut self, container: Container, class: &Class) -> Option<usize> {
         match container {
-            Container::ListItem { indent } => {
+            Container::ListItem { indent, .. } => {
                 while self.list_indents.last().is_some_and(|&top| top > indent) {
                     self.list_indents.pop();
                 }
@@ -278,7 +278,7 @@ impl Builder<'_> {
             self.heading(line, level, next_is_heading(following));
             return;
         }
-        let numbered = depth.is_some() && !self.is_bullet(line);
+        let numbered = depth.is_some() && !is_bulleted(line);
         let under_objective = self.is_list_item_under_objective(depth, numbered);
         let list_item_is_content = depth.is_some() && (self.nested_lists || under_objective);
         if opens && is_heading_like(text) && !list_item_is_content {
@@ -317,14 +317,6 @@ impl Builder<'_> {
             }
             None => depth == 0,
         }
-    }
-
-    /// A list item opened by `-`, `*` or `+`, not by a number.
-    fn is_bullet(&self, line: &Line) -> bool {
-        self.source
-            .slice(line.span)
-            .trim_start()
-            .starts_with(['-', '*', '+', '•'])
     }
 
     fn heading(&mut self, line: &Line, level: u8, next_is_heading: bool) {
@@ -498,6 +490,11 @@ impl Builder<'_> {
 
 /// Pushes onto a list that grows by doubling from one rather than from four: most of an
 /// outline's lists hold one to three items, and in a large file the unused room adds up.
+/// A list item opened by a bullet, not by a number.
+fn is_bulleted(line: &Line) -> bool {
+    matches!(line.container, Container::ListItem { bulleted: true, .. })
+}
+
 fn push_small<T>(list: &mut Vec<T>, item: T) {
     if list.len() == list.capacity() {
         list.reserve_exact(list.len().max(1));
