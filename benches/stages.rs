@@ -75,6 +75,7 @@ fn main() {
         let evidence = kind::Evidence {
             measures: &[],
             windows: &[],
+            times: &[],
         };
         kind::judge(&words, &clauses, evidence, dominant)
             .verdicts

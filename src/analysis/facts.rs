@@ -73,9 +73,11 @@ impl Facts {
             .filter(|t| t.kind == time::TimeKind::Window)
             .map(|t| t.span)
             .collect();
+        let times: Vec<Span> = facts.time_frames.iter().map(|t| t.span).collect();
         let evidence = kind::Evidence {
             measures: &measures,
             windows: &windows,
+            times: &times,
         };
         facts.judgement = kind::judge(&words, &facts.clauses, evidence, facts.language.dominant);
         facts.terms = terms(&words, &facts.clauses, &facts.quantities);

@@ -63,6 +63,8 @@ pub struct Evidence<'a> {
     /// In text order.
     pub measures: &'a [Span],
     pub windows: &'a [Span],
+    /// Every time frame, of any kind.
+    pub times: &'a [Span],
 }
 
 /// Judges a key result from its words and clauses, by the grammar of its language.
@@ -245,7 +247,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             class,
         })
     };
-    if let Some(v) = measured_metric(body, measured) {
+    if let Some(v) = measured_metric(body, measured, evidence) {
         return Some(v);
     }
     if let Some(window) = evidence.windows.iter().find(|w| inside(w)) {
@@ -268,13 +270,15 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     let mut unmeasured_state = false;
     for (i, word) in body.iter().enumerate() {
         let rest = &body[i + 1..];
-        if is_attribute(word, rest, i == 0) {
+        if is_attribute(word, rest, leads(body, i, evidence)) {
             continue;
         }
         if counts_completion(body, i) {
             return verdict(Kind::Activity, word, WordClass::Completion);
         }
-        if word.is(WordClass::Result) {
+        // 经院务会审议通过: the team's own work approved is still its work.
+        let approved = i > 0 && REVIEWS.iter().any(|r| body[i - 1].text.ends_with(r));
+        if word.is(WordClass::Result) && !(word.text == "通过" && approved) {
             return verdict(Kind::Outcome, word, WordClass::Result);
         }
         // 有明显提升, 有所提高: a change follows, and the change decides.
@@ -394,6 +398,20 @@ fn counts_completion(body: &[&Word<'_>], at: usize) -> bool {
     if punctual && SERVICES.iter().any(|s| body[at].text.contains(s)) {
         return false;
     }
+    // 消费频次, 到店频次 (to be split 到/店): how often customers act is their behaviour, not
+    // the team's work.
+    const CUSTOMER_ACTS: [&str; 8] = [
+        "消费", "购买", "购物", "使用", "访问", "到店", "登录", "复购",
+    ];
+    let customers_act = CUSTOMER_ACTS.iter().any(|act| {
+        at > 0
+            && act
+                .strip_suffix(body[at - 1].text)
+                .is_some_and(|rest| rest.is_empty() || at > 1 && rest == body[at - 2].text)
+    });
+    if customers_act {
+        return false;
+    }
     let names_reach = body
         .get(at + 1)
         .is_some_and(|next| next.is(WordClass::Metric));
@@ -486,13 +504,14 @@ fn is_measure_word(word: &Word<'_>) -> bool {
 
 /// The shape of most outcomes: a metric, then a direction or comparator, then a number
 /// (首次设计错误率控制在5%). Not when the team's own act comes first (组织…培训不少于4场).
-fn measured_metric(body: &[&Word<'_>], measured: bool) -> Option<Verdict> {
+fn measured_metric(body: &[&Word<'_>], measured: bool, evidence: Evidence<'_>) -> Option<Verdict> {
     if !measured || (0..body.len()).any(|i| counts_completion(body, i)) {
         return None;
     }
     let metric = body.iter().position(|w| w.is(WordClass::Metric))?;
     let acted_first = (0..metric).any(|i| {
-        body[i].is(WordClass::ActivityVerb) && !is_attribute(body[i], &body[i + 1..], i == 0)
+        body[i].is(WordClass::ActivityVerb)
+            && !is_attribute(body[i], &body[i + 1..], leads(body, i, evidence))
     });
     if acted_first {
         return None;
@@ -519,9 +538,25 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
         .copied()
         .take_while(|w| w.span.end <= window_start)
         .collect();
+    // A clause led by the team's act (接车后15分钟内完成环车检查), or whose subject is one
+    // (风险评估在入院后2小时内完成, 准入审核在T+1日内完成; not a customer's 申请), times the
+    // team's own work.
+    // The subject stands before 在, whatever event the window counts from (在入院后…).
+    let head = match before.iter().rposition(|w| w.text == "在") {
+        Some(at) => at.checked_sub(1).map(|i| before[i]),
+        None => before.last().copied(),
+    };
+    // …unless the window counts from a request received (审核在收到后3个工作日内出具意见):
+    // then it is a service to whoever sent it.
+    const RECEIPTS: [&str; 5] = ["收到", "接到", "受理", "接收", "提交"];
+    let received = before
+        .windows(2)
+        .any(|pair| RECEIPTS.contains(&pair[0].text) && pair[1].text == "后");
+    let head = head.filter(|_| !received);
     if before
         .first()
         .is_some_and(|w| w.is(WordClass::ActivityVerb))
+        || head.is_some_and(|w| w.is(WordClass::ActivityVerb) && !w.is(WordClass::Request))
     {
         return None;
     }
@@ -564,6 +599,20 @@ fn gain(subject: &[&Word<'_>], object: &[&Word<'_>]) -> Kind {
     } else {
         Kind::Activity
     }
+}
+
+/// Reviews a piece of the team's own work passes (方案经评审通过).
+const REVIEWS: [&str; 6] = ["审议", "审批", "评审", "审核", "审定", "验收"];
+
+/// Whether the word at `at` opens its clause, once the time it opens with is passed
+/// (年底前完成所有设备的检修).
+fn leads(body: &[&Word<'_>], at: usize, evidence: Evidence<'_>) -> bool {
+    body[..at].iter().all(|w| {
+        evidence
+            .times
+            .iter()
+            .any(|t| t.start <= w.span.start && w.span.end <= t.end)
+    })
 }
 
 /// An activity verb that describes rather than states: inside a noun phrase (标准设计时间,
@@ -669,6 +718,42 @@ mod tests {
 
     fn kind(text: &str) -> &'static str {
         Facts::of(text, 0, &Vocabulary::default()).kind().as_str()
+    }
+
+    #[test]
+    fn a_clause_that_opens_with_its_time_leads_with_its_verb() {
+        assert_eq!(kind("国庆前完成所有电梯的年度检验"), "activity");
+        assert_eq!(kind("年底前完成全部门店的消防检查"), "activity");
+    }
+
+    #[test]
+    fn own_work_approved_is_still_own_work() {
+        assert_eq!(
+            kind("编制三年发展规划，9月底前经党委会审议通过"),
+            "activity"
+        );
+        // A certification passed is a result.
+        assert_eq!(kind("年内通过ISO 14001环境管理体系认证"), "outcome");
+    }
+
+    #[test]
+    fn how_often_customers_act_is_their_behaviour() {
+        assert_eq!(kind("会员月均到店频次从1.2次提升到1.8次"), "outcome");
+        assert_eq!(kind("客户经理拜访频次达到每周3次"), "activity");
+    }
+
+    #[test]
+    fn the_teams_own_act_timed_by_a_window_is_its_work() {
+        assert_eq!(kind("新入院患者营养评估在入院后24小时内完成"), "activity");
+        assert_eq!(kind("供应商资质审核在T+3日内完成"), "activity");
+        assert_eq!(kind("客户退款申请在T+1日内到账"), "outcome");
+        // Counted from a request received, it is a service to whoever sent it.
+        assert_eq!(kind("报销单审核在提交后3个工作日内完成"), "outcome");
+    }
+
+    #[test]
+    fn checks_and_tests_are_the_teams_work() {
+        assert_eq!(kind("每班两次监测车间粉尘浓度"), "activity");
     }
 
     #[test]

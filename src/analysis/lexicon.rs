@@ -262,10 +262,16 @@ impl Lexicon {
             if let Some(stem) = stem {
                 return self.inflected_entry(stem);
             }
-            // Written solid, only an act is redone: relaunch, rebuild; not reach or refer.
+            // A quality named by its ending is a measure: discoverability, usability.
+            if ["ability", "ibility"].iter().any(|e| lower.ends_with(e)) && lower.len() > 8 {
+                return Some((Classes::default().with(WordClass::Metric), Form::Base));
+            }
+            // Written solid, only an act or a result is redone: relaunch, rebuild, recertify;
+            // not reach or refer.
             let stem = lower.strip_prefix("re").filter(|s| s.len() >= 4)?;
-            self.inflected_entry(stem)
-                .filter(|(classes, _)| classes.has(WordClass::ActivityVerb))
+            self.inflected_entry(stem).filter(|(classes, _)| {
+                classes.has(WordClass::ActivityVerb) || classes.has(WordClass::Result)
+            })
         })
     }
 
@@ -353,11 +359,12 @@ impl Lexicon {
     }
 }
 
-/// Words that name a measure by their ending: 退回率, 满意度, 销售额, 流量, 人数, 响应时间, 单价.
+/// Words that name a measure by their ending: 退回率, 满意度, 销售额, 流量, 人数, 响应时间, 单价,
+/// 消费频次.
 pub fn names_a_measure(word: &str) -> bool {
-    const ENDINGS: [&str; 13] = [
+    const ENDINGS: [&str; 14] = [
         "率", "额", "量", "数", "时间", "时长", "周期", "成本", "费用", "收入", "指数", "得分",
-        "价",
+        "价", "频次",
     ];
     // Qualities and forces, not measures; amounts said in words (尽量, 大量), not measured.
     const NOT: [&str; 10] = [

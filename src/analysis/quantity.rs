@@ -232,8 +232,9 @@ static ENGLISH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid English number pattern")
 });
 
-/// Chinese numerals that are only an article before these (一个平台, 一套体系).
-const ARTICLE_CLASSIFIERS: [&str; 5] = ["个", "套", "项", "种", "份"];
+/// Chinese numerals that are only an article before these (一个平台, 一套体系, 一批车辆),
+/// unless a cadence counts them (每月一份报告).
+const ARTICLE_CLASSIFIERS: [&str; 6] = ["个", "套", "项", "种", "份", "批"];
 
 /// Finds quantities in `text` (at byte `base` of its source), skipping `excluded` spans
 /// (time frames and placeholders found before).
@@ -430,10 +431,20 @@ fn chinese_is_quantity(
         });
     }
     match unit {
-        Some(unit) if numeral == "一" && ARTICLE_CLASSIFIERS.contains(&unit) => false,
+        Some(unit) if numeral == "一" && ARTICLE_CLASSIFIERS.contains(&unit) => {
+            after_cadence(&text[..start])
+        }
         Some(_) => true,
         None => false,
     }
+}
+
+/// Whether a cadence (每月, 每次, 双周) stands earlier in the clause that ends with `before`.
+fn after_cadence(before: &str) -> bool {
+    let clause = before
+        .rfind(['，', ',', '；', ';', '。'])
+        .map_or(before, |at| &before[at..]);
+    clause.contains('每') || clause.contains("双周")
 }
 
 /// Digits glued to letters are names and codes: 2B, 5G, P0, KR1, v2, #123, ISO 9001; so are numbers
@@ -527,11 +538,12 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
             .rev()
             .collect();
         let preceding = text[..start - 1 - word.len()].trim_end();
-        // A capital that only opens a sentence (`Ship 2 tests`) is no name.
+        // A capital that only opens a sentence (`Ship 2 tests`) is no name; one that opens an
+        // aside (`(Phase 3)`) is.
         let opens_sentence = preceding
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
+            .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '(' | '（' | '['));
         let capitals = word.chars().filter(|c| c.is_ascii_uppercase()).count();
         let named = capitals > 1
             || capitals == 1
@@ -541,15 +553,29 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     false
 }
 
-/// The byte ranges of titles (《3-6岁儿童学习与发展指南》), inside which numbers are part of a
-/// name; an unclosed title runs to the end. Found once per text, not once per number.
+/// The byte ranges of titles (《3-6岁儿童学习与发展指南》, "Learn to Ride in 3 Days"), inside
+/// which numbers are part of a name; an unclosed 《 runs to the end. Found once per text, not
+/// once per number.
 fn title_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut titles = Vec::new();
-    let mut rest = 0;
-    while let Some(open) = text[rest..].find('《').map(|at| rest + at) {
-        let close = text[open..].find('》').map_or(text.len(), |at| open + at);
-        titles.push(open..close);
-        rest = close;
+    for (open, close) in [('《', '》'), ('"', '"'), ('“', '”')] {
+        let mut rest = 0;
+        while let Some(at) = text[rest..]
+            .find(open)
+            .map(|at| rest + at + open.len_utf8())
+        {
+            let end = text[at..].find(close).map(|length| at + length);
+            if open == '《' {
+                titles.push(at..end.unwrap_or(text.len()));
+            } else if let Some(end) = end {
+                // Quotation marks hold a title when it opens with a capital, as names do;
+                // a quoted phrase (“最多跑一次”, "3 clicks") is no title.
+                if text[at..].starts_with(|c: char| c.is_ascii_uppercase()) {
+                    titles.push(at..end);
+                }
+            }
+            rest = end.map_or(text.len(), |end| end + close.len_utf8());
+        }
     }
     titles
 }
@@ -579,7 +605,9 @@ fn classify_unit(unit: Option<&str>, numeral: &str) -> Unit {
         return Unit::Percent;
     }
     match unit {
-        Some("%" | "％" | "‰" | "个百分点" | "百分点" | "pp") => Unit::Percent,
+        Some("%" | "％" | "‰" | "个百分点" | "百分点" | "pp" | "bp" | "bps") => {
+            Unit::Percent
+        }
         Some("倍" | "番" | "一半" | "半" | "成" | "x" | "×") => Unit::Multiple,
         Some(u) if u.ends_with('元') || u.starts_with('块') || u.starts_with("美") => {
             Unit::Money
@@ -729,6 +757,23 @@ mod tests {
         assert_eq!(read("１，２３４，５６７"), ["１，２３４，５６７"]);
     }
 
+    #[test]
+    fn one_of_a_thing_is_an_article_unless_a_cadence_counts_it() {
+        assert!(quantities("更换一批老化的消防器材").is_empty());
+        assert!(quantities("编写一份应急预案").is_empty());
+        assert_eq!(quantities("每季度提交一份安全评估"), ["一份"]);
+        assert_eq!(quantities("双周发布一个迭代版本"), ["一个"]);
+    }
+
+    #[test]
+    fn numbers_in_titles_and_asides_that_name_things_are_no_quantities() {
+        assert!(quantities("Finish the data center move (Stage 2) by May").is_empty());
+        assert!(quantities("Run the \"Top 10 Trails\" campaign in April").is_empty());
+        assert!(quantities("Launch “Summer of 5K” before June").is_empty());
+        // A quoted phrase is no title: "3 clicks" still counts.
+        assert_eq!(quantities("Cut checkout to \"3 clicks\""), ["3"]);
+    }
+
     fn quantities(text: &str) -> Vec<&str> {
         use super::super::time::{self, TimeKind};
         let time: Vec<Span> = time::find(text, 0)
@@ -744,6 +789,7 @@ mod tests {
 
     #[test]
     fn numbers_with_their_units() {
+        assert_eq!(quantities("坏账率由30bp压降至20bps"), ["30bp", "20bps"]);
         assert_eq!(quantities("实现产品标准成本比去年降低10%。"), ["10%"]);
         assert_eq!(
             quantities("拜访至少10家机构,至少与3家机构建立研发合作关系"),

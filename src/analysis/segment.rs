@@ -205,7 +205,27 @@ fn plain_words<'t>(text: &'t str, base: usize, vocabulary: &Vocabulary) -> Vec<W
         }
         rest = &rest[len..];
     }
+    unclass_names(&mut words);
     join_phrases(text, base, words, vocabulary)
+}
+
+/// A capitalised word inside a sentence, before a number, names a thing (Open Lift 4, the
+/// Route 66 flights, "Cold Case 19"): it is none of our verbs or nouns. A metric keeps its
+/// class (Grow Sales 20%).
+fn unclass_names(words: &mut [Word<'_>]) {
+    for i in 1..words.len().saturating_sub(1) {
+        let word = &words[i];
+        let titled = word.text.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.text.bytes().any(|b| b.is_ascii_lowercase());
+        let named = titled
+            && words[i - 1].tag == "eng"
+            && words[i + 1].tag == "m"
+            && !word.is(WordClass::Metric);
+        if named {
+            words[i].classes = Classes::default();
+            words[i].form = None;
+        }
+    }
 }
 
 /// The length of the word `text` starts with, looking at each character once.

@@ -32,7 +32,7 @@ pub struct TimeFrame {
 const NUM: &str = r"(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3})";
 
 /// Events whose date everyone on the team knows.
-const EVENTS: &str = r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账|开始|开幕|结束)";
+const EVENTS: &str = r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账|开始|开幕|结束|春耕|春播|夏收|秋收|汛期|入汛|雨季|供暖季)";
 
 /// Each pattern with the cues it cannot match without: one character of each group (see
 /// [`cue_mask`]). A text that lacks a group skips the pattern.
@@ -58,7 +58,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
     // Days everyone knows the date of, named without an article.
     let named_day = r"(?:(?:peak|holiday)\s+season|black\s+friday|cyber\s+monday|christmas|thanksgiving|new\s+year(?:'s)?(?:\s+day)?)";
     let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s?[ap]\.?m\.?)";
-    let english: [(TimeKind, Needs, String); 5] = [
+    let english: [(TimeKind, Needs, String); 6] = [
         (
             TimeKind::Deadline,
             &[&['a']],
@@ -71,21 +71,30 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
         (
             TimeKind::Deadline,
             &[&['a']],
-            r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){1,2}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{1,2}\b)"
+            // …or each one's own date (before their certificate lapses, before its expiry date).
+            r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){1,2}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{1,2}\b|\b(?:by|before)\s+(?:the|their|its|each)\s+(?:[a-z-]+\s+){0,2}(?:expiry|expiration|due)\s+dates?\b|\bbefore\s+(?:their|its|the)\s+(?:[a-z-]+\s+){0,2}(?:expires|expire|lapses|lapse)\b)"
                 .to_owned(),
         ),
         (
             TimeKind::Cadence,
             &[&['a']],
             format!(
-                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|week|month|quarter|year|season|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
+                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|night|morning|evening|weekend|week|month|quarter|year|season|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
             ),
         ),
+        // A named month (in November, during early March) is the period of the work.
         (
             TimeKind::Period,
             &[&['a']],
-            r"(?i-u:\b(?:this|next)\s+(?:quarter|half|year|month|semester|term|sprint|fiscal\s+year)\b)"
-                .to_owned(),
+            format!(
+                r"(?i-u:\b(?:this|next)\s+(?:quarter|half|year|month|semester|term|sprint|fiscal\s+year)\b|\b(?:in|during|throughout)\s+(?:early\s+|mid-|late\s+)?{month}\b)"
+            ),
+        ),
+        // Before or after each event (48 hours before every appointment): a window per event.
+        (
+            TimeKind::Window,
+            &[&['a']],
+            r"(?i-u:\b(?:before|after|ahead\s+of)\s+(?:every|each)\s+[a-z]+)".to_owned(),
         ),
         (
             TimeKind::Window,
@@ -100,7 +109,8 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
         (
             TimeKind::Window,
             &[&['内'], NUMERALS],
-            format!(r"(?:在\s*)?{span}\s*{units}\s*(?:之内|以内|内)"),
+            // T+1日内: one day after the event, in the notation of settlements.
+            format!(r"(?:在\s*)?(?:[Tt]\s*\+\s*)?{span}\s*{units}\s*(?:之内|以内|内)"),
         ),
         (
             TimeKind::Window,
@@ -266,7 +276,14 @@ pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
                 blocked.push((start, end));
                 continue;
             }
-            if !ascii_clean(text, start, end) || !counts(*kind, text, start, end) {
+            if !ascii_clean(text, start, end) {
+                continue;
+            }
+            if !counts(*kind, text, start, end) {
+                // A window that defines a metric (6个月内的售罄率) holds no period either.
+                if *kind == TimeKind::Window {
+                    blocked.push((start, end));
+                }
                 continue;
             }
             found.push(TimeFrame {
@@ -657,6 +674,60 @@ mod tests {
 
     fn has_time(text: &str) -> bool {
         !find(text, 0).is_empty()
+    }
+
+    #[test]
+    fn a_window_that_defines_a_metric_holds_no_period_inside_it() {
+        assert!(!has_time("注册3个月内的付费转化率达到8%"));
+        assert!(!has_time("出院两个月内再入院率低于5%"));
+    }
+
+    #[test]
+    fn seasons_of_farming_and_floods_are_known_dates() {
+        assert_eq!(
+            kinds("秋收前完成烘干设备检修"),
+            [("秋收前".to_owned(), TimeKind::Window)]
+        );
+        assert!(has_time("汛期前完成堤坝巡查"));
+    }
+
+    #[test]
+    fn a_settlement_window_keeps_its_notation() {
+        assert_eq!(
+            kinds("对账差异在T+2日内处理完毕"),
+            [("在T+2日内".to_owned(), TimeKind::Window)]
+        );
+    }
+
+    #[test]
+    fn english_per_event_windows_named_months_and_own_expiry_dates() {
+        use TimeKind::*;
+        assert_eq!(
+            kinds("Call each guest 24 hours before every check-in"),
+            [("before every check".to_owned(), Window)]
+        );
+        assert_eq!(
+            kinds("Hold the open day in October"),
+            [("in October".to_owned(), Period)]
+        );
+        assert_eq!(
+            kinds("Renew every permit before its expiration date"),
+            [("before its expiration date".to_owned(), Deadline)]
+        );
+        assert_eq!(
+            kinds("Inspect all vehicles before their registration lapses"),
+            [("before their registration lapses".to_owned(), Deadline)]
+        );
+        assert_eq!(
+            kinds("Back up the ledger nightly"),
+            [("nightly".to_owned(), Cadence)]
+        );
+        assert_eq!(
+            kinds("Sweep the lobby every night"),
+            [("every night".to_owned(), Cadence)]
+        );
+        // `in` before a word that only begins like a month is no month.
+        assert!(!has_time("Grow in Marketing qualified leads"));
     }
 
     #[test]

@@ -107,7 +107,13 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
                 ],
             )
         });
+        // The team's own people doing something in time ("every new starter completes
+        // certification within 14 days") is its own work.
+        let staff_act = body
+            .iter()
+            .any(|w| w.span.end <= window.start && w.is(WordClass::Staff));
         if let Some(handled) = handled(body, predicate, window.start, evidence)
+            .filter(|_| responds || !staff_act)
             .filter(|w| responds || !is_own(w) || w.is(WordClass::Request))
         {
             return verdict(Kind::Outcome, handled, WordClass::Result);
@@ -122,9 +128,11 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     let ability = |at: usize| at > 0 && is_one_of(body[at - 1], &["can", "could", "able", "to"]);
     // "from complete application to decision": after a preposition it describes a noun.
     let describes = |at: usize| at > 0 && is_one_of(body[at - 1], &["from", "between"]);
-    if let Some(at) =
-        (0..body.len()).find(|&i| body[i].is(WordClass::Completion) && !ability(i) && !describes(i))
-    {
+    // "listener completion rate": how far an audience gets is its behaviour, not work done.
+    let audiences = |at: usize| at > 0 && body[at - 1].is(WordClass::Partner);
+    if let Some(at) = (0..body.len()).find(|&i| {
+        body[i].is(WordClass::Completion) && !ability(i) && !describes(i) && !audiences(i)
+    }) {
         let timed = body
             .get(at + 1)
             .is_some_and(|w| is_one_of(w, &["in", "within"]))
@@ -146,13 +154,11 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     let (word, object) = (body[at], object(&body[at + 1..], evidence));
     let holds_metric = body.iter().any(|w| w.is(WordClass::Metric));
     if word.is(WordClass::Result) {
-        // "Qualify 12 technicians", "Certify every inspector": the team's own people made
-        // ready is training, an input.
-        let kind = if object.last().is_some_and(|w| w.is(WordClass::Staff)) {
-            Kind::Activity
-        } else {
-            Kind::Outcome
-        };
+        // "Qualify 12 technicians", "Certify every inspector", "firefighters recertified":
+        // the team's own people made ready is training, an input.
+        let staff = object.last().is_some_and(|w| w.is(WordClass::Staff))
+            || at > 0 && body[at - 1].is(WordClass::Staff);
+        let kind = if staff { Kind::Activity } else { Kind::Outcome };
         return verdict(kind, word, WordClass::Result);
     }
     if word.is(WordClass::SoftResult) {
@@ -574,6 +580,48 @@ mod tests {
         ] {
             assert_eq!(kind(text), "outcome", "{text}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_name_before_a_number_is_no_verb() {
+        assert_eq!(
+            kind("Open Gate 7 and the new Harbor Lounge by May 1"),
+            "activity"
+        );
+    }
+
+    #[test]
+    fn an_audiences_completion_rate_and_a_quality_by_its_ending_are_results() {
+        assert_eq!(
+            kind("Raise viewer completion rate from 40% to 55%"),
+            "outcome"
+        );
+        assert_eq!(kind("Improve accessibility of the booking site"), "outcome");
+        assert_eq!(
+            kind("Reach 100% completion of the fire drill schedule"),
+            "activity"
+        );
+    }
+
+    #[test]
+    fn staff_doing_their_training_in_time_is_an_input() {
+        assert_eq!(
+            kind("Every new cashier completes till training within 7 days of starting"),
+            "activity"
+        );
+        assert_eq!(
+            kind("90% of paramedics recertified in ACLS by June"),
+            "activity"
+        );
+        assert_eq!(
+            kind("Agents respond to every chat within 2 minutes"),
+            "outcome"
+        );
+    }
+
+    #[test]
+    fn chains_signed_are_customers_won() {
+        assert_eq!(kind("Sign 3 regional grocery chains"), "outcome");
     }
 
     #[test]
