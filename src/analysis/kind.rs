@@ -217,13 +217,14 @@ fn decide(verdicts: Vec<(usize, Verdict)>, clauses: &[Clause]) -> Judgement {
 }
 
 /// Acts that bring someone in: what they bring decides (开发客户 is won, 开发系统 is built).
-const ACQUIRES: [&str; 4] = ["开发", "引进", "拓展", "发展"];
+const ACQUIRES: [&str; 5] = ["开发", "引进", "拓展", "发展", "开立"];
 
 /// Whether the object of an act, up to its bound or number, is headed by a partner.
 fn wins_partners(object: &[&Word<'_>]) -> bool {
     object
         .iter()
-        .take_while(|w| !w.is(WordClass::Direction) && w.tag != "m")
+        // 第三方 is a word, not a number.
+        .take_while(|w| !w.is(WordClass::Direction) && (w.tag != "m" || w.text.starts_with('第')))
         .filter(|w| w.tag.starts_with('n') || w.is(WordClass::Partner))
         .last()
         .is_some_and(|head| head.is(WordClass::Partner) && !head.is(WordClass::Staff))
@@ -270,7 +271,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     let mut unmeasured_state = false;
     for (i, word) in body.iter().enumerate() {
         let rest = &body[i + 1..];
-        if is_attribute(word, rest, leads(body, i, evidence)) {
+        if is_attribute(word, rest, leads(body, i, evidence)) || per_head_amount(body, i) {
             continue;
         }
         if counts_completion(body, i) {
@@ -548,11 +549,15 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
     };
     // …unless the window counts from a request received (审核在收到后3个工作日内出具意见):
     // then it is a service to whoever sent it.
-    const RECEIPTS: [&str; 5] = ["收到", "接到", "受理", "接收", "提交"];
-    let received = before
-        .windows(2)
-        .any(|pair| RECEIPTS.contains(&pair[0].text) && pair[1].text == "后");
-    let head = head.filter(|_| !received);
+    const RECEIPTS: [&str; 8] = [
+        "收到", "接到", "受理", "接收", "提交", "收样", "接报", "报修",
+    ];
+    let received = before.iter().enumerate().any(|(i, w)| {
+        RECEIPTS.contains(&w.text) && before[i + 1..].iter().take(3).any(|n| n.text == "后")
+    });
+    // …or when what is worked on was asked for (客户投诉核查, 信用卡申请审核).
+    let requested = before.iter().any(|w| w.is(WordClass::Request));
+    let head = head.filter(|_| !received && !requested);
     if before
         .first()
         .is_some_and(|w| w.is(WordClass::ActivityVerb))
@@ -575,6 +580,24 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
     })
 }
 
+/// Whether the object names those the team works with: 合作小学, 合作农场, 合作社 (not 合作项目,
+/// a piece of work).
+fn cooperates(object: &[&Word<'_>]) -> bool {
+    object.iter().enumerate().any(|(i, w)| {
+        let partner = if w.text == "合作" {
+            object.get(i + 1).copied()
+        } else {
+            Some(*w).filter(|w| w.text.starts_with("合作") && w.text.chars().count() > 2)
+        };
+        const WORK: [&str; 4] = ["项目", "课题", "活动", "计划"];
+        partner.is_some_and(|p| {
+            (p.tag.starts_with('n') || p.tag == "l")
+                && !p.is(WordClass::Deliverable)
+                && !WORK.contains(&p.text)
+        })
+    })
+}
+
 /// Adding customers or partners is an outcome; adding staff, tools or entry points is not.
 /// The head noun (the object's last word) decides first: 客户成功经理 are staff. With no
 /// noun after the verb (私行客户新增X户) the subject says what is added.
@@ -594,15 +617,30 @@ fn gain(subject: &[&Word<'_>], object: &[&Word<'_>]) -> Kind {
     let won = |w: &&&Word<'_>| w.is(WordClass::Partner) || w.is(WordClass::Metric);
     if object.iter().any(|w| w.is(WordClass::Staff)) {
         Kind::Activity
-    } else if object.iter().any(|w| won(&w)) || subject.iter().any(|w| won(&w)) {
+    } else if cooperates(object)
+        || object.iter().any(|w| won(&w))
+        || subject.iter().any(|w| won(&w))
+    {
         Kind::Outcome
     } else {
         Kind::Activity
     }
 }
 
-/// Reviews a piece of the team's own work passes (方案经评审通过).
-const REVIEWS: [&str; 6] = ["审议", "审批", "评审", "审核", "审定", "验收"];
+/// An act counted per head or per period and raised (人均月交付故事点从22提升到28, 日均处理
+/// 工单量提高到45): the amount of work is a measure of output, and the change decides.
+fn per_head_amount(body: &[&Word<'_>], at: usize) -> bool {
+    const PER: [&str; 5] = ["人均", "日均", "月均", "年均", "场均"];
+    body[at].is(WordClass::ActivityVerb)
+        && body[at.saturating_sub(2)..at]
+            .iter()
+            .any(|w| PER.contains(&w.text))
+        && body[at + 1..].iter().any(|w| w.is(WordClass::Direction))
+}
+
+/// Reviews inside the organisation that a piece of the team's own work passes (方案经评审通过);
+/// an outside body's approval (经药监局审批通过) or a client's acceptance is a result.
+const REVIEWS: [&str; 3] = ["审议", "评审", "审定"];
 
 /// Whether the word at `at` opens its clause, once the time it opens with is passed
 /// (年底前完成所有设备的检修).
@@ -653,29 +691,38 @@ fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>], leads: bool) -> bool {
         && !rest.iter().take(3).any(|w| w.is(WordClass::Deliverable));
     is_measure_word(next)
         || next.is(WordClass::Team)
-        || names_a_measure_before_direction(rest)
+        || names_a_measure_before_direction(rest, word.tag == "vn")
         || matches!(next.text, "后" | "前" | "时" | "的")
         || relative
 }
 
 /// The subject of a measure follows (发布/回滚率/降低到, 试点/校区/教师/满意度/提升至): the
-/// words up to the next direction verb hold a measure and no deliverable.
-fn names_a_measure_before_direction(rest: &[&Word<'_>]) -> bool {
-    let length = rest
-        .iter()
-        .take_while(|w| !w.is(WordClass::Direction))
-        .take(4)
-        .count();
-    let phrase = &rest[..length];
-    let reaches_direction = rest
-        .get(phrase.len())
-        .is_some_and(|w| w.is(WordClass::Direction));
+/// words up to the next direction verb hold a measure and no deliverable. After a nominal verb
+/// the measure may be of a deliverable (检测/报告/一次合格率/达到), and its value may follow it
+/// at once (监测/系统/可用率/99.9%).
+fn names_a_measure_before_direction(rest: &[&Word<'_>], nominal: bool) -> bool {
     let measure = |w: &Word<'_>| {
         names_a_measure(w.text) || w.is(WordClass::Metric) && !w.is(WordClass::Partner)
     };
-    reaches_direction
-        && phrase.iter().any(|w| measure(w))
-        && !phrase.iter().any(|w| w.is(WordClass::Deliverable))
+    let valued =
+        |i: usize| nominal && measure(rest[i]) && rest.get(i + 1).is_some_and(|n| n.tag == "m");
+    let Some(length) = (0..rest.len().min(5)).find_map(|i| {
+        if rest[i].is(WordClass::Direction) {
+            Some(i)
+        } else {
+            valued(i).then_some(i + 1)
+        }
+    }) else {
+        return false;
+    };
+    let phrase = &rest[..length];
+    let Some(last_measure) = phrase.iter().rposition(|w| measure(w)) else {
+        return false;
+    };
+    !phrase
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.is(WordClass::Deliverable) && !(nominal && i < last_measure))
 }
 
 /// Where the clause proper starts after a leading place (在市物业服务星级评定中排名第一): the
@@ -752,8 +799,45 @@ mod tests {
     }
 
     #[test]
-    fn checks_and_tests_are_the_teams_work() {
+    fn checks_and_tests_are_the_teams_work_but_name_the_measures_they_take() {
         assert_eq!(kind("每班两次监测车间粉尘浓度"), "activity");
+        assert_eq!(kind("检测报告一次合格率达到98%"), "outcome");
+        assert_eq!(kind("监测系统可用率99.9%"), "outcome");
+        assert_eq!(kind("Q3设计方案一次通过率达到90%"), "outcome");
+    }
+
+    #[test]
+    fn what_was_asked_for_and_worked_on_in_time_is_a_service() {
+        assert_eq!(kind("客户投诉核查在2个工作日内完成"), "outcome");
+        assert_eq!(kind("信用卡申请审核在2个工作日内完成"), "outcome");
+        assert_eq!(kind("理赔审核在收到材料后3个工作日内完成"), "outcome");
+    }
+
+    #[test]
+    fn an_outside_bodys_approval_is_a_result() {
+        assert_eq!(kind("新建项目环评年底前经生态环境局审批通过"), "outcome");
+    }
+
+    #[test]
+    fn work_per_head_raised_is_output() {
+        assert_eq!(kind("人均日处理工单量从30提高到45"), "outcome");
+    }
+
+    #[test]
+    fn those_the_team_works_with_and_accounts_opened_are_won() {
+        assert_eq!(kind("新增合作医院不少于5家"), "outcome");
+        assert_eq!(kind("新开立对公账户不少于200户"), "outcome");
+        assert_eq!(kind("新引进第三方检测机构3家"), "outcome");
+        // Joint projects are work.
+        assert_eq!(kind("新增合作项目3个"), "activity");
+    }
+
+    #[test]
+    fn who_took_part_sizes_the_event() {
+        assert_eq!(
+            kind("开展防汛应急演练两次，参演人员不少于150人"),
+            "activity"
+        );
     }
 
     #[test]

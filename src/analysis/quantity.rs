@@ -439,12 +439,18 @@ fn chinese_is_quantity(
     }
 }
 
-/// Whether a cadence (每月, 每次, 双周) stands earlier in the clause that ends with `before`.
+/// Whether a cadence (每月, 每次, 双周) stands earlier in the clause that ends with `before`;
+/// 每个, 每位 mean "each", not "every so often".
 fn after_cadence(before: &str) -> bool {
     let clause = before
         .rfind(['，', ',', '；', ';', '。'])
         .map_or(before, |at| &before[at..]);
-    clause.contains('每') || clause.contains("双周")
+    let periodic = clause.match_indices('每').any(|(at, _)| {
+        clause[at + '每'.len_utf8()..].trim_start().starts_with([
+            '天', '日', '周', '月', '季', '年', '次', '期', '班', '轮', '学', '半',
+        ])
+    });
+    periodic || clause.contains("双周")
 }
 
 /// Digits glued to letters are names and codes: 2B, 5G, P0, KR1, v2, #123, ISO 9001; so are numbers
@@ -540,10 +546,22 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
         let preceding = text[..start - 1 - word.len()].trim_end();
         // A capital that only opens a sentence (`Ship 2 tests`) is no name; one that opens an
         // aside (`(Phase 3)`) is.
+        // Not a word that gives a value: `(Target 5000)`, `(Approx 30 sites)`.
+        const VALUED: [&str; 8] = [
+            "target",
+            "goal",
+            "approx",
+            "approximately",
+            "around",
+            "about",
+            "total",
+            "baseline",
+        ];
+        let names_aside = !VALUED.iter().any(|v| word.eq_ignore_ascii_case(v));
         let opens_sentence = preceding
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '(' | '（' | '['));
+            .is_none_or(|c| !(c.is_alphanumeric() || names_aside && matches!(c, '(' | '（' | '[')));
         let capitals = word.chars().filter(|c| c.is_ascii_uppercase()).count();
         let named = capitals > 1
             || capitals == 1
@@ -570,7 +588,9 @@ fn title_spans(text: &str) -> Vec<std::ops::Range<usize>> {
             } else if let Some(end) = end {
                 // Quotation marks hold a title when it opens with a capital, as names do;
                 // a quoted phrase (“最多跑一次”, "3 clicks") is no title.
-                if text[at..].starts_with(|c: char| c.is_ascii_uppercase()) {
+                // `"Top 3"` is a rank to reach, not a name.
+                let rank = text[at..].starts_with("Top ");
+                if text[at..].starts_with(|c: char| c.is_ascii_uppercase()) && !rank {
                     titles.push(at..end);
                 }
             }
@@ -763,14 +783,19 @@ mod tests {
         assert!(quantities("编写一份应急预案").is_empty());
         assert_eq!(quantities("每季度提交一份安全评估"), ["一份"]);
         assert_eq!(quantities("双周发布一个迭代版本"), ["一个"]);
+        // 每位 is "each", no cadence.
+        assert!(quantities("为每位员工建立一份成长档案").is_empty());
     }
 
     #[test]
     fn numbers_in_titles_and_asides_that_name_things_are_no_quantities() {
         assert!(quantities("Finish the data center move (Stage 2) by May").is_empty());
-        assert!(quantities("Run the \"Top 10 Trails\" campaign in April").is_empty());
+        assert!(quantities("Run the \"Learn to Surf in 2 Days\" campaign in April").is_empty());
         assert!(quantities("Launch “Summer of 5K” before June").is_empty());
-        // A quoted phrase is no title: "3 clicks" still counts.
+        // A quoted phrase is no title: "3 clicks" still counts, and so do a rank and a value
+        // in an aside.
+        assert_eq!(quantities("Reach \"Top 3\" in the category"), ["3"]);
+        assert_eq!(quantities("Hit 40 signups (Target 5000)"), ["40", "5000"]);
         assert_eq!(quantities("Cut checkout to \"3 clicks\""), ["3"]);
     }
 

@@ -71,15 +71,18 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
         (
             TimeKind::Deadline,
             &[&['a']],
-            // …or each one's own date (before their certificate lapses, before its expiry date).
-            r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){1,2}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{1,2}\b|\b(?:by|before)\s+(?:the|their|its|each)\s+(?:[a-z-]+\s+){0,2}(?:expiry|expiration|due)\s+dates?\b|\bbefore\s+(?:their|its|the)\s+(?:[a-z-]+\s+){0,2}(?:expires|expire|lapses|lapse)\b)"
-                .to_owned(),
+            // …or each one's own date (before their certificate lapses, before its expiry date),
+            // or a day everyone on the team knows (two weeks before race day, ahead of opening
+            // night).
+            format!(
+                r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){{1,2}}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{{1,2}}\b|\b(?:by|before)\s+(?:the|their|its|each)\s+(?:[a-z-]+\s+){{0,2}}(?:expiry|expiration|due)\s+dates?\b|\bbefore\s+(?:their|its|the)\s+(?:[a-z-]+\s+){{0,2}}(?:expires|expire|lapses|lapse)\b|\bbefore\s+(?:they|it)\s+(?:expires?|lapses?)\b|\bbefore\s+(?:its\s+|their\s+)?expiry\b|\b(?:{count}\s+(?:days?|weeks?|months?)\s+)?(?:before|ahead\s+of|prior\s+to)\s+[a-z-]+\s+(?:day|night)\b)"
+            ),
         ),
         (
             TimeKind::Cadence,
             &[&['a']],
             format!(
-                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|night|morning|evening|weekend|week|month|quarter|year|season|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
+                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|night|morning|evening|weekend|week|fortnight|month|quarter|year|season|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
             ),
         ),
         // A named month (in November, during early March) is the period of the work.
@@ -87,7 +90,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             TimeKind::Period,
             &[&['a']],
             format!(
-                r"(?i-u:\b(?:this|next)\s+(?:quarter|half|year|month|semester|term|sprint|fiscal\s+year)\b|\b(?:in|during|throughout)\s+(?:early\s+|mid-|late\s+)?{month}\b)"
+                r"(?i-u:\b(?:this|next)\s+(?:quarter|half|year|month|semester|term|sprint|fiscal\s+year)\b|\b(?:in|during|throughout)\s+(?:early\s+|mid-|late\s+)?(?-i:{month})\b)"
             ),
         ),
         // Before or after each event (48 hours before every appointment): a window per event.
@@ -125,7 +128,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
         (
             TimeKind::Deadline,
             &[&['前'], &['0']],
-            r"[0-9]{1,2}\s*[点时日号]\s*(?:前|之前|以前)".to_owned(),
+            r"(?:[0-9]{1,2}\s*[点时日号]|[0-9]{1,2}[:：][0-9]{2})\s*(?:前|之前|以前)".to_owned(),
         ),
         (
             TimeKind::Deadline,
@@ -296,6 +299,53 @@ pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
     found
 }
 
+/// Whether `before` ends with a rate's name: a window after it defines the rate (`callback
+/// rate within 30 days`); `$2M in pipeline within 60 days` is still a window on the work.
+fn after_rate(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ["rate", "rates", "ratio", "percentage"]
+        .iter()
+        .any(|r| word.eq_ignore_ascii_case(r))
+}
+
+/// Whether `before` ends with a baseline's value and `in` (`from 2,650 in`, `vs 5% in`,
+/// `(42 in`): the period that follows is the baseline's, not the key result's.
+fn from_value_in(before: &str, phrase: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    // The period may hold its own `in` (in March).
+    let inside = phrase
+        .get(..3)
+        .is_some_and(|p| p.eq_ignore_ascii_case("in "));
+    let last = if inside { Some("in") } else { words.next() };
+    let (value, lead) = (words.next(), words.next());
+    let opened = value.is_some_and(|v| v.starts_with(['(', '（']));
+    let lead = lead.map(|l| l.trim_start_matches(['(', '（']).to_ascii_lowercase());
+    last.is_some_and(|w| w.eq_ignore_ascii_case("in"))
+        && value.is_some_and(|v| {
+            v.trim_start_matches(['(', '（', '$', '€', '£'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+        && (opened
+            || lead.is_some_and(|l| ["from", "vs", "vs.", "versus", "than"].contains(&l.as_str())))
+}
+
+/// Dates in parentheses after a named period (双十一期间（11月1日-11日）, 暑期档（7-8月）)
+/// restate the period a metric is counted over; `before` is the text up to the date.
+fn restates_named_period(before: &str) -> bool {
+    let Some(open) = before.rfind(['（', '(']) else {
+        return false;
+    };
+    let inside = &before[open..];
+    !inside.contains(['）', ')'])
+        && ["期间", "档", "季"]
+            .iter()
+            .any(|named| before[..open].trim_end().ends_with(named))
+}
+
 /// A season before a noun, on or in it, names a thing, not a time: `on the spring
 /// diagnostic`; `by the spring benchmark` is still a date.
 fn names_a_season_thing(phrase: &str, after: &str) -> bool {
@@ -384,10 +434,13 @@ fn is_baseline(text: &str, start: usize) -> bool {
 fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].trim_start();
     let next = after.chars().next();
-    let english = text[start..].starts_with(|c: char| c.is_ascii_alphabetic());
+    // T+1日内 is Chinese, though it opens with a letter.
+    let english = text[start..].starts_with(|c: char| c.is_ascii_alphabetic())
+        && !text[start..end].contains(crate::syntax::is_cjk);
     match kind {
         // `within 2 days of each report` and `within 60 days` both bound each event.
-        TimeKind::Window if english => true,
+        // …but a window after a rate defines the rate (`callback rate within 30 days`).
+        TimeKind::Window if english => !after_rate(&text[..start]),
         TimeKind::Cadence if english => english_cadence_counts(text, start, end),
         // A window holds only when an event follows it (…内得到解决); at the end of a clause
         // it is the measured value (时间控制在1小时内), before 的 or a rate a metric's
@@ -420,6 +473,7 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
                     .strip_prefix(' ')
                     .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
             !counts_things
+                && !restates_named_period(&text[..start])
                 && !names_a_season_thing(phrase, &text[end..])
                 && !text[..start].ends_with('个')
                 && month_is_valid(phrase)
@@ -434,12 +488,14 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         // `(Q3: 3.8M)` gives the figure a period had: a baseline, not the key result's time.
         TimeKind::Period => {
             let opened = text[..start].trim_end().ends_with(['(', '（']);
+            // `(from 2,650 in H1)`: the period a baseline was taken in.
+            let baseline = english && from_value_in(&text[..start], &text[start..end]);
             let valued = after
                 .strip_prefix([':', '：'])
                 .is_some_and(|v| v.trim_start().starts_with(|c: char| c.is_ascii_digit()));
             // `next year's budget` names the year of a thing.
             let possessive = text[end..].starts_with(['\'', '’']);
-            !(possessive || opened && valued)
+            !(possessive || opened && valued || baseline)
         }
     }
 }
@@ -541,9 +597,11 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
             && LATIN_DURATIONS
                 .contains(&previous.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'));
     let after_value = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-        || ["X", "XX", "N", "least", "most", "to"].contains(&previous)
+        || ["X", "XX", "N", "TBD", "least", "most", "to"].contains(&previous)
         || timed_value;
-    !after_value
+    // `at least once a week` bounds how often the work happens; it is still a cadence, unless
+    // it defines who a share counts (`70% of families logging in at least once a month`).
+    !after_value || event_count_length(phrase) > 0 && !before.contains('%')
 }
 
 const COMPARATORS: [&str; 10] = [
@@ -689,6 +747,50 @@ mod tests {
             [("秋收前".to_owned(), TimeKind::Window)]
         );
         assert!(has_time("汛期前完成堤坝巡查"));
+    }
+
+    #[test]
+    fn a_clock_time_is_a_deadline() {
+        assert_eq!(
+            kinds("下单后次日18:00前送达"),
+            [("18:00前".to_owned(), TimeKind::Deadline)]
+        );
+    }
+
+    #[test]
+    fn dates_that_restate_a_named_period_are_no_deadline() {
+        assert!(!has_time("618大促期间（6月1日-18日）GMV达到500万元"));
+        assert!(!has_time("寒假档（1-2月）营收同比增长10%"));
+        assert!(has_time("（6月30日前）完成系统切换"));
+    }
+
+    #[test]
+    fn english_windows_that_define_a_rate_and_baseline_periods_are_no_time_frames() {
+        assert!(!has_time(
+            "Readmission rate within 30 days of discharge below 8%"
+        ));
+        assert!(has_time("Generate $1M in pipeline within 60 days"));
+        assert!(!has_time("Grow members to 900 (from 700 in H2)"));
+        assert!(!has_time("Cut churn to 3%, vs 5% in January"));
+        assert!(!has_time("Raise NPS to 55 (42 in June)"));
+        assert!(!has_time("Users who log in may see the banner"));
+        assert_eq!(
+            kinds("Wash every van at least once a week"),
+            [("once a week".to_owned(), TimeKind::Cadence)]
+        );
+        assert!(!has_time(
+            "Get 60% of members logging in at least once a month"
+        ));
+        assert!(!has_time("实现T+1日内到账率99%"));
+    }
+
+    #[test]
+    fn a_lead_time_before_a_known_day_is_a_deadline() {
+        assert!(has_time(
+            "Rehearse the evacuation plan three weeks before race day"
+        ));
+        assert!(has_time("Freeze the schedule ahead of opening night"));
+        assert!(has_time("Renew all licences before they expire"));
     }
 
     #[test]

@@ -94,7 +94,18 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         })
     };
     let predicate = predicate(body, evidence);
-    if let Some(window) = evidence.windows.iter().find(|w| inside(w)) {
+    // A lead before or after each event ("before every flight") times the team's own work:
+    // it is no service level.
+    let leads_event = |w: &Span| {
+        body.iter()
+            .find(|word| word.span.start == w.start)
+            .is_some_and(|word| is_one_of(word, &["before", "after", "ahead"]))
+    };
+    if let Some(window) = evidence
+        .windows
+        .iter()
+        .find(|w| inside(w) && !leads_event(w))
+    {
         // A service level: what others ask handled within a window ("Patients triaged within
         // 10 minutes", "Respond to every request within 24 hours"); a window on the team's
         // own work ("complete the onboarding checklist within 30 days") keeps it a task.
@@ -109,9 +120,11 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         });
         // The team's own people doing something in time ("every new starter completes
         // certification within 14 days") is its own work.
-        let staff_act = body
-            .iter()
-            .any(|w| w.span.end <= window.start && w.is(WordClass::Staff));
+        let completes = predicate.is_some_and(|at| body[at].is(WordClass::Completion));
+        let staff_act = completes
+            && body
+                .iter()
+                .any(|w| w.span.end <= window.start && w.is(WordClass::Staff));
         if let Some(handled) = handled(body, predicate, window.start, evidence)
             .filter(|_| responds || !staff_act)
             .filter(|w| responds || !is_own(w) || w.is(WordClass::Request))
@@ -156,8 +169,11 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     if word.is(WordClass::Result) {
         // "Qualify 12 technicians", "Certify every inspector", "firefighters recertified":
         // the team's own people made ready is training, an input.
+        let made_ready = ["certif", "qualif", "licens", "accredit"]
+            .iter()
+            .any(|stem| word.text.to_ascii_lowercase().contains(stem));
         let staff = object.last().is_some_and(|w| w.is(WordClass::Staff))
-            || at > 0 && body[at - 1].is(WordClass::Staff);
+            || made_ready && at > 0 && body[at - 1].is(WordClass::Staff);
         let kind = if staff { Kind::Activity } else { Kind::Outcome };
         return verdict(kind, word, WordClass::Result);
     }
@@ -273,8 +289,9 @@ fn service_level<'a, 'w>(body: &[&'a Word<'w>], predicate: Option<usize>) -> Opt
             is_function_word(n) || is_verb(n) || n.text.ends_with("ed") || n.tag == "x"
         })
     };
+    // …and not the act itself ("jobs reviewed by a second linguist").
     (0..body.len())
-        .find(|&i| body[i].is(WordClass::Request) && head(i))
+        .find(|&i| body[i].is(WordClass::Request) && head(i) && Some(i) != predicate)
         .map(|i| body[i])
 }
 
@@ -371,7 +388,8 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
 }
 
 /// A first word no list knows that reads as an imperative: a plain word, not an adverb or a
-/// number, followed by a determiner or a quantity ("Remodel 12 stores", "Rotate every key").
+/// number, followed by a determiner, a bound or a quantity ("Remodel 12 stores", "Rotate
+/// every key", "Reset at least 12 routes").
 fn unlisted_verb(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
     let (first, next) = match body {
         [first, next, ..] => (first, next),
@@ -393,7 +411,11 @@ fn unlisted_verb(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
         && !first.text.ends_with("ly")
         && !is_function_word(first)
         && !is_measure(first, evidence)
-        && (is_one_of(next, &ARTICLES) || is_measure(next, evidence) || {
+        && (is_one_of(next, &ARTICLES)
+            || is_measure(next, evidence)
+            // "Reset at least a dozen problems": a bound on its object.
+            || next.is(WordClass::Comparator)
+            || {
             // `Retrofit ?? buses`: a placeholder of punctuation stands between.
             let gap = Span::new(first.span.end, next.span.start);
             evidence.measures.iter().any(|m| gap.start <= m.start && m.end <= gap.end)
@@ -599,6 +621,38 @@ mod tests {
         assert_eq!(kind("Improve accessibility of the booking site"), "outcome");
         assert_eq!(
             kind("Reach 100% completion of the fire drill schedule"),
+            "activity"
+        );
+    }
+
+    #[test]
+    fn staff_who_reach_a_level_or_serve_in_time_achieve_a_result() {
+        assert_eq!(kind("Sales reps win 30 new accounts"), "outcome");
+        assert_eq!(kind("Chefs earn a Michelin star by December"), "outcome");
+        assert_eq!(
+            kind("Technicians resolve 90% of faults within 4 hours"),
+            "outcome"
+        );
+    }
+
+    #[test]
+    fn a_lead_before_each_event_times_the_teams_own_work() {
+        assert_eq!(kind("Restock the bar before every show"), "activity");
+        assert_eq!(
+            kind("Text each client 24 hours before every session"),
+            "activity"
+        );
+    }
+
+    #[test]
+    fn an_unlisted_verb_before_a_bound_is_the_act() {
+        assert_eq!(kind("Repaint at least 12 classrooms"), "activity");
+    }
+
+    #[test]
+    fn the_step_done_on_a_share_of_the_work_is_no_request_handled() {
+        assert_eq!(
+            kind("100% of contracts reviewed by a second lawyer"),
             "activity"
         );
     }
