@@ -833,6 +833,20 @@ mod tests {
     }
 
     #[test]
+    fn buyers_won_and_zero_incidents_are_results() {
+        assert_eq!(kind("新增海外采购商300家"), "outcome");
+        assert_eq!(kind("力争拿下市一中食堂托管项目"), "outcome");
+        assert_eq!(kind("全年安全事故零发生"), "outcome");
+    }
+
+    #[test]
+    fn settling_cleaning_and_putting_to_use_are_work() {
+        assert_eq!(kind("月底前敲定年会场地"), "activity");
+        assert_eq!(kind("每日对冷库消杀并登记"), "activity");
+        assert_eq!(kind("新食堂9月1日前投入使用"), "activity");
+    }
+
+    #[test]
     fn who_took_part_sizes_the_event() {
         assert_eq!(
             kind("开展防汛应急演练两次，参演人员不少于150人"),

@@ -32,7 +32,7 @@ pub struct TimeFrame {
 const NUM: &str = r"(?:[0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3})";
 
 /// Events whose date everyone on the team knows.
-const EVENTS: &str = r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账|开始|开幕|结束|春耕|春播|夏收|秋收|汛期|入汛|雨季|供暖季)";
+const EVENTS: &str = r"(?:大促|双十一|双11|618|春节|国庆|节前|开学|期中|期末|到期|续约|开业|旺季|年会|结账|开始|开幕|结束|春耕|春播|夏收|秋收|汛期|入汛|雨季|供暖季|国庆节|中秋节?|元旦|五一|端午节?|清明节?)";
 
 /// Each pattern with the cues it cannot match without: one character of each group (see
 /// [`cue_mask`]). A text that lacks a group skips the pattern.
@@ -51,10 +51,10 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
     let date = format!(
         r"(?:{month}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+[0-9]{{4}})?|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|{slash_date}|{month}(?:\s+[0-9]{{4}})?|(?:19|20)[0-9]{{2}})"
     );
-    let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month)[- ]end)";
+    let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month|season|term|semester|sprint)[- ]end)";
     let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week|fy|fiscal\s+year)";
     let count = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)";
-    let event = r"(?:release|launch|kickoff|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter|deadline|cutover|go-live|service\s+change|practice|election|primary)";
+    let event = r"(?:release|launch|kickoff|championship|tournament|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter|deadline|cutover|go-live|service\s+change|practice|election|primary)";
     // Days everyone knows the date of, named without an article.
     let named_day = r"(?:(?:peak|holiday)\s+season|black\s+friday|cyber\s+monday|christmas|thanksgiving|new\s+year(?:'s)?(?:\s+day)?)";
     let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s?[ap]\.?m\.?)";
@@ -75,7 +75,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             // or a day everyone on the team knows (two weeks before race day, ahead of opening
             // night).
             format!(
-                r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){{1,2}}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{{1,2}}\b|\b(?:by|before)\s+(?:the|their|its|each)\s+(?:[a-z-]+\s+){{0,2}}(?:expiry|expiration|due)\s+dates?\b|\bbefore\s+(?:their|its|the)\s+(?:[a-z-]+\s+){{0,2}}(?:expires|expire|lapses|lapse)\b|\bbefore\s+(?:they|it)\s+(?:expires?|lapses?)\b|\bbefore\s+(?:its\s+|their\s+)?expiry\b|\b(?:{count}\s+(?:days?|weeks?|months?)\s+)?(?:before|ahead\s+of|prior\s+to)\s+[a-z-]+\s+(?:day|night)\b)"
+                r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){{1,2}}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{{1,2}}\b|\b(?:by|before)\s+(?:the|their|its|each)\s+(?:[a-z-]+\s+){{0,2}}(?:expiry|expiration|due)\s+dates?\b|\bbefore\s+(?:their|its|the)\s+(?:[a-z-]+\s+){{0,2}}(?:expires|expire|lapses|lapse)\b|\bbefore\s+(?:they|it)\s+(?:expires?|lapses?)\b|\bbefore\s+(?:its\s+|their\s+)?expiry\b|\b(?:{count}\s+(?:days?|weeks?|months?)\s+)?(?:before|ahead\s+of|prior\s+to)\s+[a-z-]+\s+(?:day|night)\b|\b(?:before|ahead\s+of|by)\s+(?:arrival|registration|opening|graduation|check-in|move-in|departure)\b)"
             ),
         ),
         (
@@ -103,7 +103,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             TimeKind::Window,
             &[&['a']],
             format!(
-                r"(?i-u:\bwithin\s+(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|(?:the|its|their|a)\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
+                r"(?i-u:\bwithin\s+(?:(?:the|their|its|his|her)\s+(?:first\s+)?)?(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|(?:the|its|their|a)\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
             ),
         ),
     ];
@@ -179,7 +179,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             TimeKind::Cadence,
             &[&['每', '双', '隔', '按', '逐']],
             format!(
-                r"每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|月|季度|季|半年|年|学期|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)"
+                r"每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|半个?月|月|季度|季|半年|年|学期|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)"
             ),
         ),
     ];
@@ -330,7 +330,9 @@ fn from_value_in(before: &str, phrase: &str) -> bool {
                 .starts_with(|c: char| c.is_ascii_digit())
         })
         && (opened
-            || lead.is_some_and(|l| ["from", "vs", "vs.", "versus", "than"].contains(&l.as_str())))
+            || lead.is_some_and(|l| {
+                ["from", "vs", "vs.", "versus", "than", "was"].contains(&l.as_str())
+            }))
 }
 
 /// Dates in parentheses after a named period (双十一期间（11月1日-11日）, 暑期档（7-8月）)
@@ -641,6 +643,16 @@ fn is_rate_unit(before: &str) -> bool {
         .iter()
         .fold(before, |b, p| b.strip_suffix(p).unwrap_or(b))
         .trim_end();
+    // 提升至每泊位每日6次: a rate per unit of something, then per day.
+    let before = match before.rfind('每') {
+        Some(at)
+            if before[at..].chars().count() <= 4
+                && before[at..].chars().all(crate::syntax::is_cjk) =>
+        {
+            before[..at].trim_end()
+        }
+        _ => before,
+    };
     let frequency = ["频次", "频率", "次数"].iter().any(|f| before.contains(f));
     TARGETS.iter().any(|t| before.ends_with(t)) && !frequency
 }
@@ -747,6 +759,27 @@ mod tests {
             [("秋收前".to_owned(), TimeKind::Window)]
         );
         assert!(has_time("汛期前完成堤坝巡查"));
+    }
+
+    #[test]
+    fn holidays_half_months_and_rates_per_unit() {
+        assert!(has_time("新仓库中秋节前投入使用"));
+        assert_eq!(
+            kinds("每半月盘点一次库存"),
+            [("每半月".to_owned(), TimeKind::Cadence)]
+        );
+        assert!(!has_time("车位周转率提升至每车位每日5次"));
+    }
+
+    #[test]
+    fn english_season_ends_first_weeks_and_arrival() {
+        assert!(has_time("Add 40 members by season end"));
+        assert!(has_time(
+            "Pair every new hire with a buddy within their first three weeks"
+        ));
+        assert!(has_time("Check every cabin before arrival"));
+        assert!(has_time("Resurface court 3 before the spring tournament"));
+        assert!(!has_time("Fill rate at 95% (was 88% in H1 2028)"));
     }
 
     #[test]

@@ -109,12 +109,19 @@ fn list_prefix(input: &str) -> IResult<&str, &str> {
         )),
         satisfy(is_inline_space),
     );
-    let enumerated = recognize((
-        alt((
-            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-            chinese_ordinal,
+    // 1、 and 一、; and 1）, whose full-width closer needs no space after it.
+    let enumerated = alt((
+        recognize((
+            alt((
+                take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+                chinese_ordinal,
+            )),
+            tag("、"),
         )),
-        tag("、"),
+        recognize((
+            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+            tag("）"),
+        )),
     ));
     let parenthesised = recognize((
         satisfy(is_opening_paren),
@@ -229,6 +236,7 @@ mod tests {
         };
         assert_eq!(container("1. KR1"), (numbered, 3));
         assert_eq!(container("一、研发部门"), (numbered, 6));
+        assert_eq!(container("2）体检报告"), (numbered, 4));
         assert_eq!(container("（二）产品部门"), (numbered, 9));
         assert_eq!(container("| 目标 | 关键结果 |"), (Container::TableRow, 0));
         assert_eq!(container("KR1:x"), (Container::Plain, 0));

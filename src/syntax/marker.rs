@@ -421,6 +421,18 @@ fn separator(rest: &str, label: &Label<'_>) -> Option<Separator> {
     let before = skip_space_and_emphasis(rest);
     let after_gap = &rest[before..];
     let next = after_gap.chars().next();
+    // `O-negative`, `K-pop`: a hyphen or dot between an unnumbered label and a letter joins a
+    // word.
+    let joins_word = before == 0
+        && label.number.is_none()
+        && matches!(next, Some('-' | '–' | '.'))
+        && after_gap[1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic());
+    if joins_word {
+        return None;
+    }
     let problem = match next {
         Some(':' | '：') => None,
         Some('、' | '．' | '-' | '–' | '—' | '.') => Some(MarkerProblem::OtherSeparator),
@@ -523,6 +535,14 @@ mod tests {
 
     fn kind_and_problems(s: &str) -> Option<(ItemKind, Option<u32>, Vec<MarkerProblem>)> {
         parse_marker(s).map(|m| (m.kind, m.number.map(|n| n.value), m.problems))
+    }
+
+    #[test]
+    fn a_label_glued_to_a_word_by_a_hyphen_is_a_word() {
+        assert!(parse_marker("O-negative stock above 4 days").is_none());
+        assert!(parse_marker("K-pop fan sign-ups").is_none());
+        assert!(parse_marker("O1-KR2：平台GMV达到1亿").is_some());
+        assert!(parse_marker("O - 提升留存").is_some());
     }
 
     #[test]

@@ -114,7 +114,8 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             is_one_of(
                 body[at],
                 &[
-                    "respond", "responds", "reply", "replies", "answer", "answers",
+                    "respond", "responds", "reply", "replies", "answer", "answers", "return",
+                    "returns",
                 ],
             )
         });
@@ -125,8 +126,16 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             && body
                 .iter()
                 .any(|w| w.span.end <= window.start && w.is(WordClass::Staff));
+        // Reaching out first ("Text every new donor within 10 days", "a placement call within
+        // 48 hours of sign-up") is the team's own work; answering what others sent is not.
+        let reaches_out = body
+            .iter()
+            .any(|w| w.span.end <= window.start && is_one_of(w, &OUTREACH))
+            && !body.iter().any(|w| {
+                w.span.end <= window.start && w.is(WordClass::Request) && !is_one_of(w, &OUTREACH)
+            });
         if let Some(handled) = handled(body, predicate, window.start, evidence)
-            .filter(|_| responds || !staff_act)
+            .filter(|_| responds || !staff_act && !reaches_out)
             .filter(|w| responds || !is_own(w) || w.is(WordClass::Request))
         {
             return verdict(Kind::Outcome, handled, WordClass::Result);
@@ -228,6 +237,20 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         verdict(Kind::Outcome, word, WordClass::Metric)
     }
 }
+
+/// Ways of reaching out to people first.
+const OUTREACH: [&str; 10] = [
+    "call",
+    "text",
+    "email",
+    "phone",
+    "message",
+    "intro",
+    "introduction",
+    "welcome",
+    "thank-you",
+    "reminder",
+];
 
 /// A noun the clause can be about: not a function word or a number, and listed as a noun
 /// or not as a verb.
@@ -485,8 +508,12 @@ fn bound_after(body: &[&Word<'_>], i: usize, evidence: Evidence<'_>) -> bool {
 /// or a result that follows ("Get 2 papers accepted").
 fn gain(object: &[&Word<'_>], subject: &[&Word<'_>], rest: &[&Word<'_>]) -> Kind {
     if let Some(head) = object.last() {
-        // "N team members", "our staff": the team's own people.
-        if head.is(WordClass::Staff) || object.iter().any(|w| w.is(WordClass::Team)) {
+        // "N team members", "our staff": the team's own people; "gets a placement call":
+        // the team's own reaching out.
+        if head.is(WordClass::Staff)
+            || object.iter().any(|w| w.is(WordClass::Team))
+            || is_one_of(head, &OUTREACH)
+        {
             return Kind::Activity;
         }
         if head.is(WordClass::Partner) || head.is(WordClass::Metric) {
@@ -642,6 +669,19 @@ mod tests {
             kind("Text each client 24 hours before every session"),
             "activity"
         );
+    }
+
+    #[test]
+    fn reaching_out_first_is_work_and_returning_calls_a_service() {
+        assert_eq!(
+            kind("Call every new subscriber within 5 days of joining"),
+            "activity"
+        );
+        assert_eq!(
+            kind("Every new patient gets a welcome call within 24 hours"),
+            "activity"
+        );
+        assert_eq!(kind("Return 90% of voicemails within 4 hours"), "outcome");
     }
 
     #[test]
