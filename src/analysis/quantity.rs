@@ -589,7 +589,9 @@ fn title_spans(text: &str) -> Vec<std::ops::Range<usize>> {
                 // Quotation marks hold a title when it opens with a capital, as names do;
                 // a quoted phrase (“最多跑一次”, "3 clicks") is no title.
                 // `"Top 3"` is a rank to reach, not a name.
-                let rank = text[at..].starts_with("Top ");
+                let rank = text[at..end]
+                    .strip_prefix("Top ")
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
                 if text[at..].starts_with(|c: char| c.is_ascii_uppercase()) && !rank {
                     titles.push(at..end);
                 }
@@ -795,6 +797,7 @@ mod tests {
         // A quoted phrase is no title: "3 clicks" still counts, and so do a rank and a value
         // in an aside.
         assert_eq!(quantities("Reach \"Top 3\" in the category"), ["3"]);
+        assert!(quantities("Publish the \"Top 100 Employers\" report").is_empty());
         assert_eq!(quantities("Hit 40 signups (Target 5000)"), ["40", "5000"]);
         assert_eq!(quantities("Cut checkout to \"3 clicks\""), ["3"]);
     }

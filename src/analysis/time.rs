@@ -103,7 +103,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             TimeKind::Window,
             &[&['a']],
             format!(
-                r"(?i-u:\bwithin\s+(?:(?:the|their|its|his|her)\s+(?:first\s+)?)?(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|(?:the|its|their|a)\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
+                r"(?i-u:\bwithin\s+(?:(?:their|its|his|her)\s+(?:first\s+)?)?(?:{count}\s+(?:business\s+|school\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|(?:the|its|their|a)\s+{count}-(?:business-|working-|calendar-)?(?:minute|hour|day|week|month)\s+(?:[a-z]+\s+)?(?:window|limit|deadline|period))\b)"
             ),
         ),
     ];
@@ -330,22 +330,39 @@ fn from_value_in(before: &str, phrase: &str) -> bool {
                 .starts_with(|c: char| c.is_ascii_digit())
         })
         && (opened
-            || lead.is_some_and(|l| {
-                ["from", "vs", "vs.", "versus", "than", "was"].contains(&l.as_str())
-            }))
+            || lead.is_some_and(|l| ["from", "vs", "vs.", "versus", "was"].contains(&l.as_str())))
+}
+
+/// Whether a verb of change opens `before` (`Reduce the defect rate within 3 months`): then
+/// the window bounds the change, not the rate.
+fn changes_rate(before: &str) -> bool {
+    const CHANGES: [&str; 10] = [
+        "reduce", "cut", "lift", "raise", "improve", "increase", "lower", "grow", "boost", "halve",
+    ];
+    let first = before.split_whitespace().next().unwrap_or("");
+    CHANGES.iter().any(|c| first.eq_ignore_ascii_case(c))
 }
 
 /// Dates in parentheses after a named period (双十一期间（11月1日-11日）, 暑期档（7-8月）)
-/// restate the period a metric is counted over; `before` is the text up to the date.
-fn restates_named_period(before: &str) -> bool {
+/// restate the period a metric is counted over; the date starts at byte `start` of `text`.
+fn restates_named_period(text: &str, start: usize) -> bool {
+    let before = &text[..start];
     let Some(open) = before.rfind(['（', '(']) else {
         return false;
     };
-    let inside = &before[open..];
-    !inside.contains(['）', ')'])
-        && ["期间", "档", "季"]
-            .iter()
-            .any(|named| before[..open].trim_end().ends_with(named))
+    let Some(close) = text[start..].find(['）', ')']).map(|at| start + at) else {
+        return false;
+    };
+    // A span, not a date to meet (建档（6月30日前）); after a period's name, not a word that
+    // ends like one (建档, 归档, 夏季).
+    let inside = &text[open..close];
+    let span = inside.contains(['-', '–', '—', '~', '至']) && !inside.contains('前');
+    let named = before[..open].trim_end();
+    span && !before[open..].contains(['）', ')'])
+        && (named.ends_with("期间")
+            || ["期档", "节档", "假档", "季档"]
+                .iter()
+                .any(|n| named.ends_with(n)))
 }
 
 /// A season before a noun, on or in it, names a thing, not a time: `on the spring
@@ -442,7 +459,7 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
     match kind {
         // `within 2 days of each report` and `within 60 days` both bound each event.
         // …but a window after a rate defines the rate (`callback rate within 30 days`).
-        TimeKind::Window if english => !after_rate(&text[..start]),
+        TimeKind::Window if english => !after_rate(&text[..start]) || changes_rate(&text[..start]),
         TimeKind::Cadence if english => english_cadence_counts(text, start, end),
         // A window holds only when an event follows it (…内得到解决); at the end of a clause
         // it is the measured value (时间控制在1小时内), before 的 or a rate a metric's
@@ -475,7 +492,7 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
                     .strip_prefix(' ')
                     .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
             !counts_things
-                && !restates_named_period(&text[..start])
+                && !restates_named_period(text, start)
                 && !names_a_season_thing(phrase, &text[end..])
                 && !text[..start].ends_with('个')
                 && month_is_valid(phrase)
@@ -491,7 +508,15 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         TimeKind::Period => {
             let opened = text[..start].trim_end().ends_with(['(', '（']);
             // `(from 2,650 in H1)`: the period a baseline was taken in.
-            let baseline = english && from_value_in(&text[..start], &text[start..end]);
+            // …but `(2 in March, 3 in June)` gives the periods of the work.
+            let closes = text[end..].trim_start().starts_with([')', '）']);
+            let listed = text[..start]
+                .trim_end()
+                .rsplit(' ')
+                .nth(1)
+                .is_some_and(|v| v.starts_with(['(', '（']));
+            let baseline =
+                english && from_value_in(&text[..start], &text[start..end]) && (closes || !listed);
             let valued = after
                 .strip_prefix([':', '：'])
                 .is_some_and(|v| v.trim_start().starts_with(|c: char| c.is_ascii_digit()));
@@ -603,7 +628,7 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
         || timed_value;
     // `at least once a week` bounds how often the work happens; it is still a cadence, unless
     // it defines who a share counts (`70% of families logging in at least once a month`).
-    !after_value || event_count_length(phrase) > 0 && !before.contains('%')
+    !after_value || event_count_length(phrase) > 0 && previous != "most" && !before.contains('%')
 }
 
 const COMPARATORS: [&str; 10] = [
@@ -795,6 +820,8 @@ mod tests {
         assert!(!has_time("618大促期间（6月1日-18日）GMV达到500万元"));
         assert!(!has_time("寒假档（1-2月）营收同比增长10%"));
         assert!(has_time("（6月30日前）完成系统切换"));
+        assert!(has_time("完成项目资料建档（6月30日前）"));
+        assert!(has_time("淡季（11月-2月）完成全部设备大修"));
     }
 
     #[test]
@@ -803,6 +830,10 @@ mod tests {
             "Readmission rate within 30 days of discharge below 8%"
         ));
         assert!(has_time("Generate $1M in pipeline within 60 days"));
+        assert!(has_time("Reduce the defect rate within 3 months"));
+        assert!(has_time("Sell more than 200 in June"));
+        assert!(has_time("Open 5 stores (2 in March, 3 in June)"));
+        assert!(!has_time("Limit outages to at most once a month"));
         assert!(!has_time("Grow members to 900 (from 700 in H2)"));
         assert!(!has_time("Cut churn to 3%, vs 5% in January"));
         assert!(!has_time("Raise NPS to 55 (42 in June)"));

@@ -426,10 +426,7 @@ fn separator(rest: &str, label: &Label<'_>) -> Option<Separator> {
     let joins_word = before == 0
         && label.number.is_none()
         && matches!(next, Some('-' | '–' | '.'))
-        && after_gap[1..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic());
+        && after_gap.chars().nth(1).is_some_and(|c| c.is_alphabetic());
     if joins_word {
         return None;
     }
@@ -541,6 +538,9 @@ mod tests {
     fn a_label_glued_to_a_word_by_a_hyphen_is_a_word() {
         assert!(parse_marker("O-negative stock above 4 days").is_none());
         assert!(parse_marker("K-pop fan sign-ups").is_none());
+        assert!(parse_marker("O–negative stock").is_none());
+        assert!(parse_marker("## O–提升客户留存").is_none());
+        assert!(parse_marker("KR–1: Fill rate 95%").is_some());
         assert!(parse_marker("O1-KR2：平台GMV达到1亿").is_some());
         assert!(parse_marker("O - 提升留存").is_some());
     }

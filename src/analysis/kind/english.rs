@@ -128,12 +128,15 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
                 .any(|w| w.span.end <= window.start && w.is(WordClass::Staff));
         // Reaching out first ("Text every new donor within 10 days", "a placement call within
         // 48 hours of sign-up") is the team's own work; answering what others sent is not.
-        let reaches_out = body
-            .iter()
-            .any(|w| w.span.end <= window.start && is_one_of(w, &OUTREACH))
-            && !body.iter().any(|w| {
-                w.span.end <= window.start && w.is(WordClass::Request) && !is_one_of(w, &OUTREACH)
-            });
+        // The way of reaching out is the act (Call, Text) or what the act gives (gets a
+        // call, make a thank-you call); an inbound call is a request.
+        let reaches_out = predicate.is_some_and(|at| {
+            is_one_of(body[at], &OUTREACH)
+                || is_one_of(body[at], &["make", "makes", "get", "gets", "send", "sends"])
+                    && body[at + 1..]
+                        .iter()
+                        .any(|w| w.span.end <= window.start && is_one_of(w, &OUTREACH))
+        }) && !body.iter().any(|w| is_one_of(w, &["inbound", "incoming"]));
         if let Some(handled) = handled(body, predicate, window.start, evidence)
             .filter(|_| responds || !staff_act && !reaches_out)
             .filter(|w| responds || !is_own(w) || w.is(WordClass::Request))
@@ -436,8 +439,11 @@ fn unlisted_verb(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
         && !is_measure(first, evidence)
         && (is_one_of(next, &ARTICLES)
             || is_measure(next, evidence)
-            // "Reset at least a dozen problems": a bound on its object.
+            // "Reset at least a dozen problems": a bound on what is redone (not "Average at
+            // least 4.6 stars").
             || next.is(WordClass::Comparator)
+                && first.text.len() >= 5
+                && first.text[..2].eq_ignore_ascii_case("re")
             || {
             // `Retrofit ?? buses`: a placeholder of punctuation stands between.
             let gap = Span::new(first.span.end, next.span.start);
@@ -682,11 +688,20 @@ mod tests {
             "activity"
         );
         assert_eq!(kind("Return 90% of voicemails within 4 hours"), "outcome");
+        assert_eq!(
+            kind("Acknowledge every customer email within 1 hour"),
+            "outcome"
+        );
+        assert_eq!(
+            kind("Every inbound call is answered within 30 seconds"),
+            "outcome"
+        );
     }
 
     #[test]
     fn an_unlisted_verb_before_a_bound_is_the_act() {
         assert_eq!(kind("Repaint at least 12 classrooms"), "activity");
+        assert_eq!(kind("Draw at least 5,000 visitors to the fair"), "outcome");
     }
 
     #[test]
