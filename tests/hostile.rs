@@ -65,6 +65,20 @@ fn mixed_line_endings_control_characters_rtl_and_combining_marks_are_read() {
     assert!(rtl.contains("in 1 file."));
 }
 
+/// Labels joined to their text by multi-byte dashes and dots, the way drafts pasted from word
+/// processors write them: read, never sliced inside a character.
+#[test]
+fn labels_joined_by_wide_dashes_are_read() {
+    let dir = scratch("dashes");
+    let file = dir.join("dashes.md");
+    std::fs::write(
+        &file,
+        "## O–提升客户留存\nO—negative blood stock\n- KR–1: Fill rate 95%\n- KR．2：复购率达到30%\nO‐1 grow\n",
+    )
+    .unwrap();
+    assert!(lints(&file).contains("in 1 file."));
+}
+
 #[test]
 fn columns_are_right_in_every_format_with_emoji_and_extension_b_characters() {
     // Line 6 is `  - KR3：😀让𠀀客户更满意`: M001 points at its text, which starts after

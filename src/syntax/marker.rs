@@ -421,12 +421,15 @@ fn separator(rest: &str, label: &Label<'_>) -> Option<Separator> {
     let before = skip_space_and_emphasis(rest);
     let after_gap = &rest[before..];
     let next = after_gap.chars().next();
-    // `O-negative`, `K-pop`: a hyphen or dot between an unnumbered label and a letter joins a
-    // word.
+    // `O-negative`, `K-pop`: a hyphen or dot between an unnumbered label and a Latin letter
+    // joins a word.
     let joins_word = before == 0
         && label.number.is_none()
         && matches!(next, Some('-' | '–' | '.'))
-        && after_gap.chars().nth(1).is_some_and(|c| c.is_alphabetic());
+        && after_gap
+            .chars()
+            .nth(1)
+            .is_some_and(|c| c.is_ascii_alphabetic());
     if joins_word {
         return None;
     }
@@ -539,7 +542,8 @@ mod tests {
         assert!(parse_marker("O-negative stock above 4 days").is_none());
         assert!(parse_marker("K-pop fan sign-ups").is_none());
         assert!(parse_marker("O–negative stock").is_none());
-        assert!(parse_marker("## O–提升客户留存").is_none());
+        // Chinese after the dash is the objective's text.
+        assert!(parse_marker("O–提升客户留存").is_some());
         assert!(parse_marker("KR–1: Fill rate 95%").is_some());
         assert!(parse_marker("O1-KR2：平台GMV达到1亿").is_some());
         assert!(parse_marker("O - 提升留存").is_some());
