@@ -74,8 +74,7 @@ fn main() {
         let clauses = clause::split(&words, dominant);
         let evidence = kind::Evidence {
             measures: &[],
-            windows: &[],
-            times: &[],
+            time_frames: &[],
         };
         kind::judge(&words, &clauses, evidence, dominant)
             .verdicts

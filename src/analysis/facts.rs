@@ -67,17 +67,9 @@ impl Facts {
         }
         measures.sort_by_key(|m| m.start);
         clause::take_stray_values(&mut facts.clauses, &words, &measures);
-        let windows: Vec<Span> = facts
-            .time_frames
-            .iter()
-            .filter(|t| t.kind == time::TimeKind::Window)
-            .map(|t| t.span)
-            .collect();
-        let times: Vec<Span> = facts.time_frames.iter().map(|t| t.span).collect();
         let evidence = kind::Evidence {
             measures: &measures,
-            windows: &windows,
-            times: &times,
+            time_frames: &facts.time_frames,
         };
         facts.judgement = kind::judge(&words, &facts.clauses, evidence, facts.language.dominant);
         facts.terms = terms(&words, &facts.clauses, &facts.quantities);

@@ -9,6 +9,7 @@ use super::clause::{Clause, Role};
 use super::language::Script;
 use super::lexicon::{WordClass, names_a_measure};
 use super::segment::Word;
+use super::time::{TimeFrame, TimeKind};
 use crate::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -57,14 +58,22 @@ pub fn decisive(clauses: &[Clause]) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// What a key result's text says, beyond its words: the spans of its quantities and
-/// placeholders, and of its per-event windows (在1个工作日内).
+/// placeholders, and its time frames (per-event windows among them: 在1个工作日内).
 #[derive(Debug, Clone, Copy)]
 pub struct Evidence<'a> {
     /// In text order.
     pub measures: &'a [Span],
-    pub windows: &'a [Span],
-    /// Every time frame, of any kind.
-    pub times: &'a [Span],
+    pub time_frames: &'a [TimeFrame],
+}
+
+impl Evidence<'_> {
+    /// The spans of the per-event windows.
+    fn windows(&self) -> impl Iterator<Item = Span> + '_ {
+        self.time_frames
+            .iter()
+            .filter(|t| t.kind == TimeKind::Window)
+            .map(|t| t.span)
+    }
 }
 
 /// Judges a key result from its words and clauses, by the grammar of its language.
@@ -251,7 +260,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     if let Some(v) = measured_metric(body, measured, evidence) {
         return Some(v);
     }
-    if let Some(window) = evidence.windows.iter().find(|w| inside(w)) {
+    if let Some(window) = evidence.windows().find(|w| inside(w)) {
         // Fixing one's own findings in time (问题在30日内整改完毕) stays the team's task.
         // …unless what is fixed is a request from outside (差评件在3个工作日内完成整改).
         let requested = body
@@ -651,9 +660,9 @@ const REVIEWS: [&str; 3] = ["审议", "评审", "审定"];
 fn leads(body: &[&Word<'_>], at: usize, evidence: Evidence<'_>) -> bool {
     body[..at].iter().all(|w| {
         evidence
-            .times
+            .time_frames
             .iter()
-            .any(|t| t.start <= w.span.start && w.span.end <= t.end)
+            .any(|t| t.span.start <= w.span.start && w.span.end <= t.span.end)
     })
 }
 

@@ -101,11 +101,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             .find(|word| word.span.start == w.start)
             .is_some_and(|word| is_one_of(word, &["before", "after", "ahead"]))
     };
-    if let Some(window) = evidence
-        .windows
-        .iter()
-        .find(|w| inside(w) && !leads_event(w))
-    {
+    if let Some(window) = evidence.windows().find(|w| inside(w) && !leads_event(w)) {
         // A service level: what others ask handled within a window ("Patients triaged within
         // 10 minutes", "Respond to every request within 24 hours"); a window on the team's
         // own work ("complete the onboarding checklist within 30 days") keeps it a task.
