@@ -7,7 +7,7 @@ mod english;
 use super::baseline::{Direction, direction_of};
 use super::clause::{Clause, Role};
 use super::language::Script;
-use super::lexicon::{WordClass, names_a_measure};
+use super::lexicon::{WordClass, WordList, names_a_measure, word_list};
 use super::segment::Word;
 use super::time::{TimeFrame, TimeKind};
 use crate::source::Span;
@@ -226,7 +226,7 @@ fn decide(verdicts: Vec<(usize, Verdict)>, clauses: &[Clause]) -> Judgement {
 }
 
 /// Acts that bring someone in: what they bring decides (开发客户 is won, 开发系统 is built).
-const ACQUIRES: [&str; 5] = ["开发", "引进", "拓展", "发展", "开立"];
+static ACQUIRES: WordList = word_list!("zh/kind/acquiring-verbs.txt");
 
 /// Whether the object of an act, up to its bound or number, is headed by a partner.
 fn wins_partners(object: &[&Word<'_>]) -> bool {
@@ -240,7 +240,7 @@ fn wins_partners(object: &[&Word<'_>]) -> bool {
 }
 
 /// Fixing the team's own findings: 整改, 修订, 关闭, 闭环.
-const OWN_FIXES: [&str; 5] = ["整改", "修订", "关闭", "闭环", "整改完毕"];
+static OWN_FIXES: WordList = word_list!("zh/kind/own-fixes.txt");
 
 /// Verbs that name no act of their own: the clause's meaning comes from what follows them.
 const LIGHT: [WordClass; 2] = [WordClass::Vague, WordClass::Maintain];
@@ -378,7 +378,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     // 优化流程, 改善环境: changing what the team owns is its work; 提升满意度 aims at a measure,
     // and so does cutting something down (减少加班, 降低外委维修), measured or not.
     // Cutting the team's own steps (压缩审批环节) is still its work.
-    const STEPS: [&str; 5] = ["流程", "环节", "流转", "审批", "会议"];
+    static STEPS: WordList = word_list!("zh/kind/own-steps.txt");
     let cuts_down = direction_of(light.text) == Some(Direction::Down)
         && !body
             .iter()
@@ -403,16 +403,14 @@ fn counts_completion(body: &[&Word<'_>], at: usize) -> bool {
     }
     // 按时交付率, 及时处理率: how punctually others are served is a quality level; a plan
     // carried out on time (按时执行率) or the team's own findings fixed (按期整改率) stay work.
-    const SERVICES: [&str; 6] = ["交付", "处理", "响应", "办结", "发货", "回复"];
+    static SERVICES: WordList = word_list!("zh/kind/services.txt");
     let punctual = at > 0 && matches!(body[at - 1].text, "按时" | "准时" | "及时" | "按期");
     if punctual && SERVICES.iter().any(|s| body[at].text.contains(s)) {
         return false;
     }
     // 消费频次, 到店频次 (to be split 到/店): how often customers act is their behaviour, not
     // the team's work.
-    const CUSTOMER_ACTS: [&str; 8] = [
-        "消费", "购买", "购物", "使用", "访问", "到店", "登录", "复购",
-    ];
+    static CUSTOMER_ACTS: WordList = word_list!("zh/kind/customer-acts.txt");
     let customers_act = CUSTOMER_ACTS.iter().any(|act| {
         at > 0
             && act
@@ -429,9 +427,7 @@ fn counts_completion(body: &[&Word<'_>], at: usize) -> bool {
 }
 
 /// Measures that give the size of something an activity named (规则梳理 … 规则数量).
-const SIZES: [&str; 9] = [
-    "数量", "个数", "数", "比例", "次数", "场次", "人数", "规模", "条数",
-];
+static SIZES: WordList = word_list!("zh/kind/size-measures.txt");
 
 /// A measured clause that sizes the activity of the clause before it: it goes per event
 /// (每场, 每人, or 人均 before a bare amount of an act: 组织培训，人均不少于16学时), gives the
@@ -451,7 +447,7 @@ fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
             && SIZES.contains(&measure.text)
     });
     // How many it reached sizes it (覆盖500人); reaching more (参与人次明显提升) is its result.
-    const GROWS: [&str; 4] = ["提升", "提高", "增长", "增加"];
+    static GROWS: WordList = word_list!("zh/kind/raising-verbs.txt");
     let reach = body.first().is_some_and(|w| w.is(WordClass::Completion))
         && !body.iter().any(|w| GROWS.contains(&w.text));
     // A share names no result of its own (其中新签客户不少于30家 does); its own words (占比,
@@ -506,9 +502,7 @@ fn counted(before: &[&Word<'_>], after: &[&Word<'_>]) -> Kind {
 
 /// Words that name what is measured: 退回率, 满意度, and the bare 时间, 成本, 周期, 单价.
 fn is_measure_word(word: &Word<'_>) -> bool {
-    const BARE: [&str; 8] = [
-        "时间", "时长", "周期", "成本", "费用", "单价", "效率", "产能",
-    ];
+    static BARE: WordList = word_list!("zh/kind/bare-measures.txt");
     names_a_measure(word.text) || BARE.contains(&word.text)
 }
 
@@ -558,9 +552,7 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
     };
     // …unless the window counts from a request received (审核在收到后3个工作日内出具意见):
     // then it is a service to whoever sent it.
-    const RECEIPTS: [&str; 8] = [
-        "收到", "接到", "受理", "接收", "提交", "收样", "接报", "报修",
-    ];
+    static RECEIPTS: WordList = word_list!("zh/kind/receipts.txt");
     let received = before.iter().enumerate().any(|(i, w)| {
         RECEIPTS.contains(&w.text) && before[i + 1..].iter().take(3).any(|n| n.text == "后")
     });
@@ -598,9 +590,7 @@ fn cooperates(object: &[&Word<'_>]) -> bool {
         } else {
             Some(*w).filter(|w| w.text.starts_with("合作") && w.text.chars().count() > 2)
         };
-        const WORK: [&str; 10] = [
-            "项目", "课题", "活动", "计划", "模式", "场景", "资源", "机制", "方式", "领域",
-        ];
+        static WORK: WordList = word_list!("zh/kind/cooperation-work.txt");
         partner.is_some_and(|p| {
             (p.tag.starts_with('n') || p.tag == "l")
                 && !p.is(WordClass::Deliverable)
@@ -642,7 +632,7 @@ fn gain(subject: &[&Word<'_>], object: &[&Word<'_>]) -> Kind {
 /// 45): output per person is a measure of productivity, and the change decides.
 fn per_head_amount(body: &[&Word<'_>], at: usize) -> bool {
     // Per head, and output: training or taking part is input however it is counted.
-    const INPUTS: [&str; 4] = ["培训", "参加", "参与", "学习"];
+    static INPUTS: WordList = word_list!("zh/kind/input-acts.txt");
     body[at].is(WordClass::ActivityVerb)
         && !INPUTS.contains(&body[at].text)
         && body[at.saturating_sub(2)..at]
@@ -653,7 +643,7 @@ fn per_head_amount(body: &[&Word<'_>], at: usize) -> bool {
 
 /// Reviews inside the organisation that a piece of the team's own work passes (方案经评审通过);
 /// an outside body's approval (经药监局审批通过) or a client's acceptance is a result.
-const REVIEWS: [&str; 3] = ["审议", "评审", "审定"];
+static REVIEWS: WordList = word_list!("zh/kind/internal-reviews.txt");
 
 /// Whether the word at `at` opens its clause, once the time it opens with is passed
 /// (年底前完成所有设备的检修).

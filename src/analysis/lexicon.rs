@@ -427,6 +427,26 @@ pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|term| !term.is_empty())
 }
 
+/// A short list of content words that one judgement reads (`rules/lexicon/zh/kind/`,
+/// `rules/lexicon/en/kind/`), read once on first use. Its terms are matched against words as
+/// the segmenter gives them; unlike the class lists, they are never added to the segmenter.
+pub type WordList = LazyLock<Box<[&'static str]>>;
+
+/// A [`WordList`] from a file under `rules/lexicon/`: `word_list!("zh/kind/receipts.txt")`.
+macro_rules! word_list {
+    ($path:literal) => {
+        std::sync::LazyLock::new(|| {
+            $crate::analysis::lexicon::terms(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/rules/lexicon/",
+                $path
+            )))
+            .collect()
+        })
+    };
+}
+pub(crate) use word_list;
+
 type Remembered<T> = RefCell<FxHashMap<Box<str>, T>>;
 
 thread_local! {
@@ -514,6 +534,31 @@ mod tests {
         }
         for word in ["尽量", "大量", "质量", "制度", "率"] {
             assert!(!names_a_measure(word), "{word}");
+        }
+    }
+
+    /// Each short list is read by a judgement, holds terms, and holds each once.
+    #[test]
+    fn every_word_list_is_read_and_well_formed() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let code = ["src/analysis/kind.rs", "src/analysis/kind/english.rs"]
+            .map(|file| std::fs::read_to_string(root.join(file)).expect("the code is there"))
+            .concat();
+        for language in ["zh", "en"] {
+            let folder = root.join("rules/lexicon").join(language).join("kind");
+            for entry in std::fs::read_dir(&folder).expect("the lists are there") {
+                let path = entry.expect("a list can be listed").path();
+                let name = format!("{language}/kind/{}", path.file_name().unwrap().display());
+                assert!(
+                    code.contains(&format!("word_list!(\"{name}\")")),
+                    "{name} is read"
+                );
+                let text: &'static str = std::fs::read_to_string(&path).unwrap().leak();
+                let list: Vec<&str> = terms(text).collect();
+                let unique: FxHashSet<&str> = list.iter().copied().collect();
+                assert!(!list.is_empty(), "{name} has terms");
+                assert_eq!(unique.len(), list.len(), "{name} lists a term twice");
+            }
         }
     }
 

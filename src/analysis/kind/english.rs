@@ -5,7 +5,7 @@
 
 use super::{ContentWords, Evidence, Judgement, Kind, Verdict, judge_clauses};
 use crate::analysis::clause::{Clause, Role};
-use crate::analysis::lexicon::{Form, WordClass};
+use crate::analysis::lexicon::{Form, WordClass, WordList, word_list};
 use crate::analysis::segment::Word;
 use crate::source::Span;
 
@@ -238,18 +238,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
 }
 
 /// Ways of reaching out to people first.
-const OUTREACH: [&str; 10] = [
-    "call",
-    "text",
-    "email",
-    "phone",
-    "message",
-    "intro",
-    "introduction",
-    "welcome",
-    "thank-you",
-    "reminder",
-];
+static OUTREACH: WordList = word_list!("en/kind/outreach.txt");
 
 /// A noun the clause can be about: not a function word or a number, and listed as a noun
 /// or not as a verb.
