@@ -210,3 +210,35 @@ fn a_numbered_list_beside_a_bulleted_objective_holds_its_key_results() {
     let doc = syntax::parse(&siblings);
     assert!(doc.key_results().next().is_none());
 }
+
+#[test]
+fn an_unmarked_item_among_marked_key_results_is_one_of_them() {
+    // Short and followed by outline content, it would read as a unit's name; between two
+    // marked key results at their depth, it is a key result whose marker was left off.
+    let text = "## O1：保障临床用血安全\n\n- KR1：全年采血量达到12万单位\n- O-negative 血型库存保持在7天以上\n- KR2：献血者满意度达到95%\n";
+    let source = Source::new("sibling.md", text.to_owned());
+    let doc = syntax::parse(&source);
+    assert_eq!(doc.units().count(), 1);
+    let key_results: Vec<&str> = doc
+        .key_results()
+        .map(|k| source.slice(k.item.text))
+        .collect();
+    assert_eq!(
+        key_results,
+        [
+            "全年采血量达到12万单位",
+            "O-negative 血型库存保持在7天以上",
+            "献血者满意度达到95%"
+        ]
+    );
+    // A numbered heading between objectives still opens a unit (二、应用开发组).
+    let units =
+        "O1：提升效率\nKR1：周期缩短20%\n二、应用开发组\nO1：提升质量\nKR1：缺陷率降低10%\n";
+    let source = Source::new("units.txt", units.to_owned());
+    let doc = syntax::parse(&source);
+    let names: Vec<&str> = doc
+        .units()
+        .filter_map(|u| u.heading.as_ref().map(|h| source.slice(h.text)))
+        .collect();
+    assert_eq!(names, ["应用开发组"]);
+}

@@ -94,7 +94,9 @@ impl Facts {
     pub fn measures_of(text: &str, base: usize) -> Facts {
         let placeholders = placeholder::find(text, base);
         // X月底前 is a placeholder date, not a deadline.
-        let time_frames: Vec<TimeFrame> = time::find(text, base)
+        let reading = time::read(text, base);
+        let time_frames: Vec<TimeFrame> = reading
+            .frames
             .into_iter()
             .filter(|t| {
                 !placeholders
@@ -115,6 +117,7 @@ impl Facts {
                 _ => t.span,
             })
             .chain(placeholders.iter().copied())
+            .chain(reading.other_dates)
             .collect();
         let quantities = quantity::find(text, base, &excluded);
         Facts {
@@ -331,6 +334,31 @@ mod tests {
             terms_of("Fix bugs as soon as possible", WordClass::Hedge),
             ["as soon as possible"]
         );
+    }
+
+    #[test]
+    fn dates_that_are_no_time_frame_are_no_quantity_either() {
+        let quantities = |text: &str| -> Vec<String> {
+            Facts::of(text, 0, &Vocabulary::default())
+                .quantities
+                .iter()
+                .map(|q| text[q.span.range()].to_owned())
+                .collect()
+        };
+        // A baseline's date, and a named period restated in parentheses.
+        assert!(quantities("投诉量较3月末明显下降").is_empty());
+        assert!(quantities("营收较2025年12月有所增长").is_empty());
+        assert!(quantities("双十一期间（11月1日-11日）完成全部备货").is_empty());
+        assert!(quantities("暑期档（7-8月）入园人次明显增长").is_empty());
+        assert_eq!(quantities("投诉量较3月末下降20%"), ["20%"]);
+        assert_eq!(
+            quantities("双十一期间（11月1日-11日）GMV达到5000万元"),
+            ["5000万元"]
+        );
+        // A date to meet inside parentheses is a deadline, and a scope is still a number.
+        let facts = Facts::of("完成建档（6月30日前）", 0, &Vocabulary::default());
+        assert!(facts.has_deadline() && !facts.has_number());
+        assert_eq!(quantities("完成3个月的试点"), ["3个月"]);
     }
 
     #[test]

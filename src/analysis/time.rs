@@ -255,9 +255,24 @@ fn cue_bit(c: char) -> Option<u64> {
 /// Words before a time phrase that make it a baseline (比去年, 较2025年).
 const BASELINE_LEADS: [&str; 6] = ["比", "较", "同比", "相比", "对比", "与"];
 
+/// What [`read`] finds in a text.
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub frames: Vec<TimeFrame>,
+    /// Dates that are no time frame of the item: a baseline's (较3月末), or a named period's
+    /// restated (双十一期间（11月1日-11日）). Their numerals are no quantities either.
+    pub other_dates: Vec<Span>,
+}
+
 /// Finds the time frames of `text`, which starts at byte `base` of its source.
 pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
-    let mut found: Vec<TimeFrame> = Vec::new();
+    read(text, base).frames
+}
+
+/// The time frames of `text`, which starts at byte `base` of its source, and the dates in it
+/// that are none.
+pub fn read(text: &str, base: usize) -> Reading {
+    let mut reading = Reading::default();
     // Phrases read as something else (a baseline: 较3月末) keep later patterns off them too.
     let mut blocked: Vec<(usize, usize)> = Vec::new();
     let cues = cue_mask(text.chars());
@@ -268,18 +283,32 @@ pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
         for m in pattern.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             let overlaps = |s: usize, e: usize| s < end && start < e;
-            if found
+            if reading
+                .frames
                 .iter()
                 .any(|f| overlaps(f.span.start - base, f.span.end - base))
                 || blocked.iter().any(|&(s, e)| overlaps(s, e))
             {
                 continue;
             }
+            let is_date = matches!(kind, TimeKind::Deadline | TimeKind::Period);
             if is_baseline(text, start) {
                 blocked.push((start, end));
+                if is_date {
+                    reading
+                        .other_dates
+                        .push(Span::new(base + start, base + end));
+                }
                 continue;
             }
             if !ascii_clean(text, start, end) {
+                continue;
+            }
+            if let Some((s, e)) =
+                restated_named_period(text, start).filter(|_| *kind == TimeKind::Deadline)
+            {
+                blocked.push((s, e));
+                reading.other_dates.push(Span::new(base + s, base + e));
                 continue;
             }
             if !counts(*kind, text, start, end) {
@@ -289,14 +318,14 @@ pub fn find(text: &str, base: usize) -> Vec<TimeFrame> {
                 }
                 continue;
             }
-            found.push(TimeFrame {
+            reading.frames.push(TimeFrame {
                 span: Span::new(base + start, base + end),
                 kind: *kind,
             });
         }
     }
-    found.sort_by_key(|f| f.span.start);
-    found
+    reading.frames.sort_by_key(|f| f.span.start);
+    reading
 }
 
 /// Whether `before` ends with a rate's name: a window after it defines the rate (`callback
@@ -344,25 +373,25 @@ fn changes_rate(before: &str) -> bool {
 }
 
 /// Dates in parentheses after a named period (双十一期间（11月1日-11日）, 暑期档（7-8月）)
-/// restate the period a metric is counted over; the date starts at byte `start` of `text`.
-fn restates_named_period(text: &str, start: usize) -> bool {
+/// restate the period a metric is counted over: the span inside the parentheses, when the
+/// date at byte `start` of `text` stands in one.
+fn restated_named_period(text: &str, start: usize) -> Option<(usize, usize)> {
     let before = &text[..start];
-    let Some(open) = before.rfind(['（', '(']) else {
-        return false;
-    };
-    let Some(close) = text[start..].find(['）', ')']).map(|at| start + at) else {
-        return false;
-    };
+    let open = before.rfind(['（', '('])?;
+    let close = text[start..].find(['）', ')']).map(|at| start + at)?;
     // A span, not a date to meet (建档（6月30日前）); after a period's name, not a word that
     // ends like one (建档, 归档, 夏季).
     let inside = &text[open..close];
     let span = inside.contains(['-', '–', '—', '~', '至']) && !inside.contains('前');
     let named = before[..open].trim_end();
-    span && !before[open..].contains(['）', ')'])
+    let restates = span
+        && !before[open..].contains(['）', ')'])
         && (named.ends_with("期间")
             || ["期档", "节档", "假档", "季档"]
                 .iter()
-                .any(|n| named.ends_with(n)))
+                .any(|n| named.ends_with(n)));
+    let inside_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+    restates.then_some((inside_start, close))
 }
 
 /// A season before a noun, on or in it, names a thing, not a time: `on the spring
@@ -492,7 +521,6 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
                     .strip_prefix(' ')
                     .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
             !counts_things
-                && !restates_named_period(text, start)
                 && !names_a_season_thing(phrase, &text[end..])
                 && !text[..start].ends_with('个')
                 && month_is_valid(phrase)

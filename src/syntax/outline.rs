@@ -98,6 +98,7 @@ pub fn build(source: &Source, lines: impl Iterator<Item = Line> + Clone) -> Docu
         objective_depth: None,
         objective_bulleted: false,
         objective_has_marked_key_results: false,
+        marked_key_result_depth: None,
         list_indents: Vec::new(),
         title_possible: true,
         nested_lists,
@@ -219,6 +220,8 @@ struct Builder<'s> {
     objective_bulleted: bool,
     /// Whether a key result of the current objective was written with a marker.
     objective_has_marked_key_results: bool,
+    /// The list depth of the last marked key result, when it was a list item.
+    marked_key_result_depth: Option<usize>,
     /// Indentation of the open list levels.
     list_indents: Vec<usize>,
     title_possible: bool,
@@ -243,6 +246,7 @@ impl Builder<'_> {
                     ItemKind::KeyResult => {
                         self.key_result(item);
                         self.objective_has_marked_key_results = true;
+                        self.marked_key_result_depth = depth;
                     }
                 }
             }
@@ -279,6 +283,11 @@ impl Builder<'_> {
             return;
         }
         let numbered = depth.is_some() && !is_bulleted(line);
+        if self.is_unmarked_sibling(depth, following) {
+            let item = self.unmarked_item(line);
+            self.key_result(item);
+            return;
+        }
         let under_objective = self.is_list_item_under_objective(depth, numbered);
         let list_item_is_content = depth.is_some() && (self.nested_lists || under_objective);
         if opens && is_heading_like(text) && !list_item_is_content {
@@ -317,6 +326,19 @@ impl Builder<'_> {
             }
             None => depth == 0,
         }
+    }
+
+    /// A list item between marked key results, at their depth (`- KR1：…`, `- 血型库存…`,
+    /// `- KR2：…`): a key result whose marker was left off, not a unit's name, however short.
+    fn is_unmarked_sibling(&self, depth: Option<usize>, following: &[Shape]) -> bool {
+        let next_is_key_result = following
+            .iter()
+            .find(|s| s.is_significant())
+            .is_some_and(|s| *s == Shape::Marked(ItemKind::KeyResult));
+        depth.is_some()
+            && self.last == Attach::KeyResult
+            && depth == self.marked_key_result_depth
+            && next_is_key_result
     }
 
     fn heading(&mut self, line: &Line, level: u8, next_is_heading: bool) {
