@@ -972,4 +972,23 @@ mod tests {
     fn a_leading_place_does_not_decide() {
         assert_eq!(kind("在全市服务评比中获得一等奖"), "outcome");
     }
+
+    #[test]
+    fn widening_a_coverage_aims_at_a_measure() {
+        assert_eq!(kind("扩大应急广播覆盖面"), "outcome");
+        assert_eq!(kind("扩大市场份额至15%"), "outcome");
+    }
+
+    #[test]
+    fn reports_from_the_public_handled_in_time_are_a_service() {
+        assert_eq!(kind("市民举报在24小时内完成核实处置"), "outcome");
+    }
+
+    #[test]
+    fn sending_staff_is_the_teams_own_work() {
+        assert_eq!(
+            kind("每年选派骨干医生赴基层坐诊，每人不少于2周"),
+            "activity"
+        );
+    }
 }

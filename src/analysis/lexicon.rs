@@ -428,8 +428,8 @@ pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// A short list of content words that one judgement reads (`rules/lexicon/zh/kind/`,
-/// `rules/lexicon/en/kind/`), read once on first use. Its terms are matched against words as
-/// the segmenter gives them; unlike the class lists, they are never added to the segmenter.
+/// `rules/lexicon/en/kind/`, `rules/lexicon/zh/quantity/`), read once on first use. Unlike the
+/// class lists, its terms are never added to the segmenter.
 pub type WordList = LazyLock<Box<[&'static str]>>;
 
 /// A [`WordList`] from a file under `rules/lexicon/`: `word_list!("zh/kind/receipts.txt")`.
@@ -541,14 +541,18 @@ mod tests {
     #[test]
     fn every_word_list_is_read_and_well_formed() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let code = ["src/analysis/kind.rs", "src/analysis/kind/english.rs"]
-            .map(|file| std::fs::read_to_string(root.join(file)).expect("the code is there"))
-            .concat();
-        for language in ["zh", "en"] {
-            let folder = root.join("rules/lexicon").join(language).join("kind");
-            for entry in std::fs::read_dir(&folder).expect("the lists are there") {
+        let code = [
+            "src/analysis/kind.rs",
+            "src/analysis/kind/english.rs",
+            "src/analysis/quantity.rs",
+        ]
+        .map(|file| std::fs::read_to_string(root.join(file)).expect("the code is there"))
+        .concat();
+        for folder in ["zh/kind", "en/kind", "zh/quantity"] {
+            let lists = root.join("rules/lexicon").join(folder);
+            for entry in std::fs::read_dir(&lists).expect("the lists are there") {
                 let path = entry.expect("a list can be listed").path();
-                let name = format!("{language}/kind/{}", path.file_name().unwrap().display());
+                let name = format!("{folder}/{}", path.file_name().unwrap().display());
                 assert!(
                     code.contains(&format!("word_list!(\"{name}\")")),
                     "{name} is read"

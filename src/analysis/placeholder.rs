@@ -59,8 +59,17 @@ pub fn find(text: &str, base: usize) -> Vec<Span> {
     // Which kind of slot a match is shows in its first character: no groups need capturing.
     for m in SLOT.find_iter(text) {
         let (start, end) = (m.start(), m.end());
+        let letter = matches!(
+            m.as_str().chars().next(),
+            Some('X' | 'x' | 'Ｘ' | 'ｘ' | '×' | 'N')
+        );
+        // A ratio with a side left open (投入产出比1:X) is one slot, its known side with it.
+        if let Some((ratio_start, ratio_end)) = letter.then(|| ratio(text, start, end)).flatten() {
+            found.push(Span::new(base + ratio_start, base + ratio_end));
+            continue;
+        }
         let keep = match m.as_str().chars().next() {
-            Some('X' | 'x' | 'Ｘ' | 'ｘ' | '×' | 'N') => letter_slot(text, start, end),
+            _ if letter => letter_slot(text, start, end),
             Some('【' | '[' | '_') => bracket_slot(m.as_str()),
             _ => word_slot(text, start, end, m.as_str()),
         };
@@ -100,6 +109,25 @@ fn letter_slot(text: &str, start: usize, end: usize) -> bool {
         || (LEADS_NUMBER_SLOT.is_match(before) && at_clause_end)
         || (LEADS_VALUE.is_match(before) && value_follows)
         || english_slot(text, start, end)
+}
+
+/// The span of a ratio one side of which is the slot at `start..end` (1:X, X：1), when it
+/// is one: a number, a colon and the slot, with nothing alphanumeric around them.
+fn ratio(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (before, after) = (text[..start].trim_end(), text[end..].trim_start());
+    let (ratio_start, ratio_end) = if let Some(head) = before.strip_suffix([':', '：']) {
+        let head = head.trim_end();
+        let number_start = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        (number_start < head.len()).then_some((number_start, end))?
+    } else {
+        let tail = after.strip_prefix([':', '：'])?.trim_start();
+        let number = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (number > 0).then_some((start, text.len() - tail.len() + number))?
+    };
+    let alphanumeric = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let clean = !alphanumeric(text[..ratio_start].chars().next_back())
+        && !alphanumeric(text[ratio_end..].chars().next());
+    clean.then_some((ratio_start, ratio_end))
 }
 
 /// Nouns that open with a classifier and make the slot before them a name, as 产品 does in
@@ -268,5 +296,13 @@ mod tests {
         ] {
             assert!(slots(text).is_empty(), "{text}: {:?}", slots(text));
         }
+    }
+
+    #[test]
+    fn a_ratio_with_an_open_side_is_one_slot() {
+        assert_eq!(slots("师生比达到1：X"), ["1：X"]);
+        assert_eq!(slots("投入产出比不低于X:1。"), ["X:1"]);
+        // A label's number is no ratio's side.
+        assert!(slots("KR1:X产品上线").is_empty());
     }
 }

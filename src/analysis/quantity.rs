@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{WordClass, lexicon, terms};
+use super::lexicon::{WordClass, WordList, lexicon, terms, word_list};
 use crate::source::Span;
 use crate::syntax::fold_width;
 
@@ -575,6 +575,7 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
 /// which numbers are part of a name; an unclosed 《 runs to the end. Found once per text, not
 /// once per number.
 fn title_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    static NAME_HEADS: WordList = word_list!("zh/quantity/name-heads.txt");
     let mut titles = Vec::new();
     for (open, close) in [('《', '》'), ('"', '"'), ('“', '”')] {
         let mut rest = 0;
@@ -592,7 +593,11 @@ fn title_spans(text: &str) -> Vec<std::ops::Range<usize>> {
                 let rank = text[at..end]
                     .strip_prefix("Top ")
                     .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-                if text[at..].starts_with(|c: char| c.is_ascii_uppercase()) && !rank {
+                // A quoted phrase before a noun it names is one too (“1+X”证书).
+                let names = NAME_HEADS
+                    .iter()
+                    .any(|head| text[end + close.len_utf8()..].starts_with(head));
+                if (text[at..].starts_with(|c: char| c.is_ascii_uppercase()) && !rank) || names {
                     titles.push(at..end);
                 }
             }
@@ -927,5 +932,14 @@ mod tests {
         assert_eq!(q[0].unit, Unit::Money);
         assert_eq!(chinese_value("三千五百万"), Some(35_000_000.0));
         assert_eq!(chinese_value("十二"), Some(12.0));
+    }
+
+    #[test]
+    fn a_quoted_phrase_before_the_noun_it_names_is_a_name() {
+        assert!(quantities("“十四五”规划重点任务按期完成").is_empty());
+        assert!(quantities("推进“1+X”证书试点").is_empty());
+        assert_eq!(quantities("“最多跑一次”改革事项占比达到90%"), ["90%"]);
+        // Before anything else a quoted phrase keeps its numbers.
+        assert_eq!(quantities("实现“3分钟”响应"), ["3分钟"]);
     }
 }

@@ -82,7 +82,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             TimeKind::Cadence,
             &[&['a']],
             format!(
-                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:day|night|morning|evening|weekend|week|fortnight|month|quarter|year|season|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
+                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:hour|day|night|morning|evening|weekend|week|fortnight|month|quarter|year|season|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
             ),
         ),
         // A named month (in November, during early March) is the period of the work.
@@ -179,7 +179,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             TimeKind::Cadence,
             &[&['每', '双', '隔', '按', '逐']],
             format!(
-                r"每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|半个?月|月|季度|季|半年|年|学期|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)"
+                r"每\s*{n}\s*分钟|每\s*(?:个)?\s*(?:{n}\s*个?)?\s*(?:工作日|自然日|天|日|周|星期|半个?月|月|季度|季|半年|年|学期|双周|两周|小时|班|轮|迭代|[Ss]print)|双周|隔周|按(?:日|周|月|季度?|年)|逐(?:日|周|月)"
             ),
         ),
     ];
@@ -612,11 +612,31 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
     if measuring.iter().any(|m| previous.eq_ignore_ascii_case(m)) || before.ends_with('(') {
         return false;
     }
+    // `30 moves per hour` is a rate; only `every hour` or `hourly` times the work.
+    if phrase.to_ascii_lowercase().starts_with("per ") && phrase.ends_with("hour") {
+        return false;
+    }
     let adjective = !phrase.contains(' ');
     if adjective {
         // `texts weekly to every owner`: a preposition after it, no noun.
-        const JOINS: [&str; 12] = [
-            "to", "for", "on", "in", "at", "by", "with", "from", "across", "and", "or", "until",
+        const JOINS: [&str; 17] = [
+            "to",
+            "for",
+            "on",
+            "in",
+            "at",
+            "by",
+            "with",
+            "from",
+            "across",
+            "and",
+            "or",
+            "until",
+            "during",
+            "throughout",
+            "through",
+            "while",
+            "when",
         ];
         // `weekly and monthly active users`: two adjectives joined, and a noun after them.
         const CADENCES: [&str; 6] = [
@@ -651,9 +671,36 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
         || previous.starts_with(|c: char| c.is_ascii_digit())
             && LATIN_DURATIONS
                 .contains(&previous.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'));
+    // `fewer than 5 sailings per month cancelled`, `no more than 2 missed pickups per week`: a
+    // ceiling on a count of events is a rate. The events are named by words of their own
+    // (not `below 10% for each term`).
+    let capped_count = {
+        const LINKS: [&str; 10] = [
+            "for", "in", "on", "at", "of", "by", "with", "during", "across", "over",
+        ];
+        const CAPS: [&str; 6] = ["than", "under", "below", "most", "max", "maximum"];
+        let words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+        let wordy =
+            |w: &&str| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && !LINKS.contains(w);
+        let number = words
+            .iter()
+            .take(3)
+            .position(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        number.is_some_and(|at| {
+            let cap = words.get(at + 1).map(|w| w.to_ascii_lowercase());
+            // `more than` is a floor; `no more than` a ceiling again.
+            let said =
+                |i: usize, word: &str| words.get(i).is_some_and(|w| w.eq_ignore_ascii_case(word));
+            let more = said(at + 2, "more") && !said(at + 3, "no");
+            at > 0
+                && words[..at].iter().all(wordy)
+                && cap.is_some_and(|c| CAPS.contains(&c.as_str()) && !(c == "than" && more))
+        })
+    };
     let after_value = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
         || ["X", "XX", "N", "TBD", "least", "most", "to"].contains(&previous)
-        || timed_value;
+        || timed_value
+        || capped_count;
     // `at least once a week` bounds how often the work happens; it is still a cadence, unless
     // it defines who a share counts (`70% of families logging in at least once a month`).
     !after_value || event_count_length(phrase) > 0 && previous != "most" && !before.contains('%')
@@ -1200,5 +1247,31 @@ mod english_tests {
         ] {
             assert_eq!(phrases(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn cadences_by_the_minute_and_the_hour() {
+        assert_eq!(
+            phrases("机房巡检每15分钟一次"),
+            [("每15分钟", TimeKind::Cadence)]
+        );
+        // Per minute is a rate's unit, not how often work happens.
+        let timed = |text: &str| !find(text, 0).is_empty();
+        assert!(!timed("系统每分钟处理请求不少于800次"));
+        assert!(timed("Refresh the outage map hourly during storms"));
+        assert!(timed("Walk the floor every hour"));
+        assert!(!timed("Lift picking to 120 lines per hour"));
+    }
+
+    #[test]
+    fn a_ceiling_on_a_count_per_period_is_a_rate() {
+        let timed = |text: &str| !find(text, 0).is_empty();
+        assert!(!timed(
+            "Fewer than 3 outages per quarter caused by config drift"
+        ));
+        assert!(!timed("No more than 2 missed pickups per week"));
+        // A floor on the team's own work is still how often it happens.
+        assert!(timed("Run at least 3 drills per month"));
+        assert!(timed("Absence below 8% for each term"));
     }
 }

@@ -5,7 +5,7 @@
 
 use super::{ContentWords, Evidence, Judgement, Kind, Verdict, judge_clauses};
 use crate::analysis::clause::{Clause, Role};
-use crate::analysis::lexicon::{Form, WordClass, WordList, word_list};
+use crate::analysis::lexicon::{Form, WordClass, WordList, lexicon, word_list};
 use crate::analysis::segment::Word;
 use crate::source::Span;
 
@@ -102,6 +102,11 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             .is_some_and(|word| is_one_of(word, &["before", "after", "ahead"]))
     };
     if let Some(window) = evidence.windows().find(|w| inside(w) && !leads_event(w)) {
+        // A window counted from what others sent ("within 3 business days of any production
+        // alert") times a service to them, whoever acts.
+        if let Some(request) = counted_from_request(body, window.end) {
+            return verdict(Kind::Outcome, request, WordClass::Result);
+        }
         // A service level: what others ask handled within a window ("Patients triaged within
         // 10 minutes", "Respond to every request within 24 hours"); a window on the team's
         // own work ("complete the onboarding checklist within 30 days") keeps it a task.
@@ -174,6 +179,12 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     };
     let (word, object) = (body[at], object(&body[at + 1..], evidence));
     let holds_metric = body.iter().any(|w| w.is(WordClass::Metric));
+    if let Some(done) = caused(body, at) {
+        return verdict(Kind::Activity, done, WordClass::ActivityVerb);
+    }
+    if levels_nothing(body, at) {
+        return verdict(Kind::Activity, word, WordClass::ActivityVerb);
+    }
     if word.is(WordClass::Result) {
         // "Qualify 12 technicians", "Certify every inspector", "firefighters recertified":
         // the team's own people made ready is training, an input.
@@ -221,9 +232,11 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     // A vague verb on anything else ("Enhance storage conditions", "Strengthen ties with
     // grocers") is effort on the team's own ground; "ensure" makes a state true instead.
     let after = &body[at + 1..];
-    let peoples = object
-        .windows(2)
-        .any(|pair| pair[0].is(WordClass::Partner) && !pair[1].is(WordClass::Deliverable));
+    let peoples = object.windows(2).any(|pair| {
+        pair[0].is(WordClass::Partner)
+            && !pair[1].is(WordClass::Deliverable)
+            && !pair[1].is(WordClass::Staff)
+    });
     let aims_at_result = measured
         || peoples
         || after.iter().any(|w| {
@@ -235,6 +248,45 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     } else {
         verdict(Kind::Outcome, word, WordClass::Metric)
     }
+}
+
+/// The request a window after `window_end` counts from: `of` or `after`, then within a few
+/// words what others sent ("of any production alert", "after each complaint").
+fn counted_from_request<'a, 'w>(body: &[&'a Word<'w>], window_end: usize) -> Option<&'a Word<'w>> {
+    let next = body.iter().position(|w| w.span.start >= window_end)?;
+    if !is_one_of(body[next], &["of", "after"]) {
+        return None;
+    }
+    body[next + 1..]
+        .iter()
+        .take(4)
+        .find(|w| w.is(WordClass::Request))
+        .copied()
+}
+
+/// "Have all 42 trucks inspected", "Get every site audited": a causative `have` or `get`
+/// whose deed is a listed act in its participle; the deed is the team's work.
+fn caused<'a, 'w>(body: &[&'a Word<'w>], at: usize) -> Option<&'a Word<'w>> {
+    let causative = at == 0 && is_one_of(body[0], &["have", "get"]);
+    if !causative {
+        return None;
+    }
+    body[1..]
+        .iter()
+        .take_while(|w| !w.is(WordClass::Comparator) && !is_one_of(w, &PREPOSITIONS))
+        .find(|w| w.is(WordClass::ActivityVerb) && w.form == Some(Form::Past))
+        .copied()
+}
+
+/// `bring` sets a level only with one ("Bring churn down to 2%", "bring costs below budget");
+/// bringing a thing into production or service is the team's own delivery.
+fn levels_nothing(body: &[&Word<'_>], at: usize) -> bool {
+    const LEVELS: [&str; 7] = ["down", "up", "to", "below", "under", "within", "back"];
+    let bring = lexicon().base_form(body[at].text).as_ref() == "bring";
+    bring
+        && !body[at + 1..]
+            .iter()
+            .any(|w| is_one_of(w, &LEVELS) || w.is(WordClass::Comparator))
 }
 
 /// Ways of reaching out to people first.
@@ -512,7 +564,13 @@ fn gain(object: &[&Word<'_>], subject: &[&Word<'_>], rest: &[&Word<'_>]) -> Kind
         }
     }
     let won = |w: &&Word<'_>| w.is(WordClass::Partner) || w.is(WordClass::Metric);
-    let staffing = rest.iter().any(|w| w.is(WordClass::Staff));
+    // People as the head of their phrase, not as a modifier ("skilled nursing facilities").
+    let staffing = (0..rest.len()).any(|i| {
+        rest[i].is(WordClass::Staff)
+            && rest
+                .get(i + 1)
+                .is_none_or(|n| is_function_word(n) || n.tag == "x" || is_one_of(n, &["and", "or"]))
+    });
     let result_follows = rest.iter().any(|w| w.is(WordClass::Result));
     if !staffing && (rest.iter().any(won) || subject.iter().any(won) || result_follows) {
         Kind::Outcome
@@ -587,7 +645,16 @@ fn elaborates(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
     let names_a_result = body
         .iter()
         .any(|w| is_verb(w) || w.is(WordClass::Metric) || w.is(WordClass::Partner));
-    per_event || !names_a_result
+    // "…, reaching at least 250 attendees": how many it reached sizes it; reaching more
+    // ("reaching 20% more families") is its result.
+    let reach = body
+        .first()
+        .is_some_and(|w| is_one_of(w, &["reaching", "serving", "covering", "engaging"]))
+        && body.iter().any(|w| is_measure(w, evidence))
+        && !body
+            .iter()
+            .any(|w| w.is(WordClass::Direction) || is_one_of(w, &["more", "up"]));
+    per_event || reach || !names_a_result
 }
 
 #[cfg(test)]
@@ -842,5 +909,63 @@ mod tests {
         ] {
             assert_eq!(kind(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn causing_an_act_is_the_act() {
+        assert_eq!(
+            kind("Have all 16 boilers inspected before October"),
+            "activity"
+        );
+        assert_eq!(kind("Get every ward audited by March"), "activity");
+        assert_eq!(kind("Have 90% of members renew"), "outcome");
+    }
+
+    #[test]
+    fn bringing_sets_a_level_only_with_one() {
+        assert_eq!(
+            kind("Bring the new archive cluster into service by May"),
+            "activity"
+        );
+        assert_eq!(kind("Bring churn down to 2%"), "outcome");
+    }
+
+    #[test]
+    fn a_window_counted_from_a_request_is_a_service() {
+        assert_eq!(
+            kind("Send an engineer within 2 days of any fault alert"),
+            "outcome"
+        );
+        // Reaching out first, counted from one's own event, stays work.
+        assert_eq!(
+            kind("Text every new member within 10 days of sign-up"),
+            "activity"
+        );
+    }
+
+    #[test]
+    fn staff_words_that_modify_another_noun_are_no_staff() {
+        assert_eq!(
+            kind("Referral partnerships signed with 4 hospitals and 6 home nursing agencies"),
+            "outcome"
+        );
+        assert_eq!(kind("Sign 3 new nursing staff"), "activity");
+    }
+
+    #[test]
+    fn how_many_an_activity_reached_sizes_it() {
+        assert_eq!(
+            kind("Run 8 coding clinics, reaching at least 120 students"),
+            "activity"
+        );
+        assert_eq!(
+            kind("Run 8 coding clinics, reaching 30% more students than last year"),
+            "outcome"
+        );
+    }
+
+    #[test]
+    fn pushing_harder_is_effort() {
+        assert_eq!(kind("Push store managers harder on upselling"), "activity");
     }
 }
