@@ -292,7 +292,7 @@ pub fn read(text: &str, base: usize) -> Reading {
                 continue;
             }
             let is_date = matches!(kind, TimeKind::Deadline | TimeKind::Period);
-            if is_baseline(text, start) {
+            if is_baseline(text, start, end) {
                 blocked.push((start, end));
                 if is_date {
                     reading
@@ -339,27 +339,6 @@ fn after_rate(before: &str) -> bool {
     ["rate", "rates", "ratio", "percentage"]
         .iter()
         .any(|r| word.eq_ignore_ascii_case(r))
-}
-
-/// Whether `before` ends with a baseline's value and `in` (`from 2,650 in`, `vs 5% in`,
-/// `(42 in`): the period that follows is the baseline's, not the key result's.
-fn from_value_in(before: &str, phrase: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
-    // The period may hold its own `in` (in March).
-    let inside = phrase
-        .get(..3)
-        .is_some_and(|p| p.eq_ignore_ascii_case("in "));
-    let last = if inside { Some("in") } else { words.next() };
-    let (value, lead) = (words.next(), words.next());
-    let opened = value.is_some_and(|v| v.starts_with(['(', '（']));
-    let lead = lead.map(|l| l.trim_start_matches(['(', '（']).to_ascii_lowercase());
-    last.is_some_and(|w| w.eq_ignore_ascii_case("in"))
-        && value.is_some_and(|v| {
-            v.trim_start_matches(['(', '（', '$', '€', '£'])
-                .starts_with(|c: char| c.is_ascii_digit())
-        })
-        && (opened
-            || lead.is_some_and(|l| ["from", "vs", "vs.", "versus", "was"].contains(&l.as_str())))
 }
 
 /// Whether a verb of change opens `before` (`Reduce the defect rate within 3 months`): then
@@ -450,19 +429,13 @@ const ENGLISH_BASELINE_LEADS: [&str; 10] = [
     "against",
 ];
 
-fn is_baseline(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end();
-    // `up from 850 in Q3`: the period is the starting value's.
-    let starting_value = before
-        .strip_suffix(" in")
-        .map(|b| b.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || ".,$%".contains(c)))
-        .is_some_and(|b| {
-            let b = b.trim_end();
-            b.len() < before.len() - 3 && (b.ends_with(" from") || b.ends_with(" than"))
-        });
-    if starting_value {
+/// Whether the phrase at `start..end` of `text` is a baseline's period: after a comparison's
+/// lead (比去年, 较3月末, `vs Q2`), or after a starting value and `in` (see [`value_in`]).
+fn is_baseline(text: &str, start: usize, end: usize) -> bool {
+    if value_in(text, start, end) {
         return true;
     }
+    let before = text[..start].trim_end();
     // 较去年末, 比上年底: the time is the reference's own.
     let reference = before
         .strip_suffix('去')
@@ -535,24 +508,41 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         // `(Q3: 3.8M)` gives the figure a period had: a baseline, not the key result's time.
         TimeKind::Period => {
             let opened = text[..start].trim_end().ends_with(['(', '（']);
-            // `(from 2,650 in H1)`: the period a baseline was taken in.
-            // …but `(2 in March, 3 in June)` gives the periods of the work.
-            let closes = text[end..].trim_start().starts_with([')', '）']);
-            let listed = text[..start]
-                .trim_end()
-                .rsplit(' ')
-                .nth(1)
-                .is_some_and(|v| v.starts_with(['(', '（']));
-            let baseline =
-                english && from_value_in(&text[..start], &text[start..end]) && (closes || !listed);
             let valued = after
                 .strip_prefix([':', '：'])
                 .is_some_and(|v| v.trim_start().starts_with(|c: char| c.is_ascii_digit()));
             // `next year's budget` names the year of a thing.
             let possessive = text[end..].starts_with(['\'', '’']);
-            !(possessive || opened && valued || baseline)
+            !(possessive || opened && valued)
         }
     }
+}
+
+/// Whether a value and `in` stand before the phrase at `start..end` as a baseline's: after
+/// `from`, `vs` or `was` (`up from 850 in Q3`, `vs 5% in January`, `was 81% in H2`), or alone
+/// in parentheses (`(42 in June)`). The phrase may hold its own `in` (`in March`). Values
+/// listed by period (`(2 in March, 3 in June)`) give the work's own periods, and a bound's
+/// value is the target's (`fewer than 200 in Q4`).
+fn value_in(text: &str, start: usize, end: usize) -> bool {
+    let phrase = &text[start..end];
+    let mut words = text[..start].split_whitespace().rev();
+    let inside = phrase
+        .get(..3)
+        .is_some_and(|p| p.eq_ignore_ascii_case("in "));
+    let last = if inside { Some("in") } else { words.next() };
+    let (value, lead) = (words.next(), words.next());
+    let valued = last.is_some_and(|w| w.eq_ignore_ascii_case("in"))
+        && value.is_some_and(|v| {
+            v.trim_start_matches(['(', '（', '$', '€', '£'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        });
+    let opened = value.is_some_and(|v| v.starts_with(['(', '（']));
+    let closes = text[end..].trim_start().starts_with([')', '）']);
+    let from = lead.is_some_and(|l| {
+        let l = l.trim_start_matches(['(', '（']).to_ascii_lowercase();
+        ["from", "vs", "vs.", "versus", "was"].contains(&l.as_str())
+    });
+    valued && if opened { closes } else { from }
 }
 
 /// In a cadence that counts events (`four times a week`, `twice weekly`), the length of the
@@ -907,6 +897,10 @@ mod tests {
         assert!(has_time("Generate $1M in pipeline within 60 days"));
         assert!(has_time("Reduce the defect rate within 3 months"));
         assert!(has_time("Sell more than 200 in June"));
+        // A bound's value is the target's, whatever the period's shape.
+        assert!(has_time("Sell more than 200 in Q3"));
+        assert!(has_time("Cut open tickets to fewer than 150 in Q4"));
+        assert!(!has_time("Grow members to 900, up from 812 in Q1"));
         assert!(has_time("Open 5 stores (2 in March, 3 in June)"));
         assert!(!has_time("Limit outages to at most once a month"));
         assert!(!has_time("Grow members to 900 (from 700 in H2)"));
