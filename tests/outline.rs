@@ -231,6 +231,12 @@ fn an_unmarked_item_among_marked_key_results_is_one_of_them() {
             "献血者满意度达到95%"
         ]
     );
+    // Notes and labels between marked key results stay notes; none opens a unit.
+    let notes = "## O1：提升服务质量\n- KR1：客户满意度达到95%\n- 注：满意度以第三方调查为准\n- 挑战目标\n- KR2：NPS达到50\n- Owner: Alice\n- (see appendix)\n- KR3：投诉量下降30%\n";
+    let source = Source::new("notes.md", notes.to_owned());
+    let doc = syntax::parse(&source);
+    assert_eq!(doc.units().count(), 1);
+    assert_eq!(doc.key_results().count(), 3);
     // A numbered heading between objectives still opens a unit (二、应用开发组).
     let units =
         "O1：提升效率\nKR1：周期缩短20%\n二、应用开发组\nO1：提升质量\nKR1：缺陷率降低10%\n";

@@ -63,11 +63,27 @@ fn ends_clause(word: &Word<'_>) -> bool {
     )
 }
 
+/// A colon tight between a number and a number or slot is a ratio's (1:20, 1：X), not a
+/// clause's end.
+fn in_ratio(words: &[Word<'_>], at: usize) -> bool {
+    let colon = &words[at];
+    let (Some(before), Some(after)) = (at.checked_sub(1).map(|i| &words[i]), words.get(at + 1))
+    else {
+        return false;
+    };
+    matches!(colon.text, ":" | "：")
+        && before.span.end == colon.span.start
+        && after.span.start == colon.span.end
+        && before.text.ends_with(|c: char| c.is_ascii_digit())
+        && after.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
 /// Splits an item's words into clauses, by the markers of its language.
 pub fn split(words: &[Word<'_>], language: Option<Script>) -> Vec<Clause> {
     let mut clauses = Vec::new();
     let mut start = 0;
-    for end in (0..=words.len()).filter(|&i| i == words.len() || ends_clause(&words[i])) {
+    let breaks = |i: usize| ends_clause(&words[i]) && !in_ratio(words, i);
+    for end in (0..=words.len()).filter(|&i| i == words.len() || breaks(i)) {
         match language {
             Some(Script::English) => split_english_segment(words, start, end, &mut clauses),
             _ => split_segment(words, start, end, &mut clauses),

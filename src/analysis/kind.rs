@@ -439,7 +439,15 @@ fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
     let per_head = acts
         && body.first().is_some_and(|w| w.text == "人均")
         && body.get(1).is_some_and(|w| w.is(WordClass::Direction));
-    let per_event = body.first().is_some_and(|w| w.text.starts_with('每')) || per_head;
+    // 每场, 每人, 每月不少于2次: per event, per head or per period; but per a unit of time of
+    // output (每分钟动画的人工工时减少30%) a measure is the result.
+    let per_time_of_output = body.first().is_some_and(|w| w.text == "每")
+        && body
+            .get(1)
+            .is_some_and(|w| matches!(w.text, "分钟" | "小时"));
+    let per_event = body.first().is_some_and(|w| w.text.starts_with('每'))
+        && !(per_time_of_output && names_result(body))
+        || per_head;
     let measures_it = body.windows(2).any(|pair| {
         let (named, measure) = (pair[0], pair[1]);
         named.text.chars().count() > 1
@@ -450,9 +458,15 @@ fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
     static GROWS: WordList = word_list!("zh/kind/raising-verbs.txt");
     let reach = body.first().is_some_and(|w| w.is(WordClass::Completion))
         && !body.iter().any(|w| GROWS.contains(&w.text));
-    // A share names no result of its own (其中新签客户不少于30家 does); its own words (占比,
-    // 比例) only size it.
-    let names_result = body.iter().any(|w| {
+    // A share names no result of its own (其中新签客户不少于30家 does).
+    let share = body.first().is_some_and(|w| w.text == "其中") && !names_result(body);
+    per_event || measures_it || reach || share
+}
+
+/// Whether a clause names a result: a measure, partners, a result or a gain; the words that
+/// only size something (占比, 比例) do not.
+fn names_result(body: &[&Word<'_>]) -> bool {
+    body.iter().any(|w| {
         let size = SIZES.contains(&w.text) || w.text == "占比";
         let result = [
             WordClass::Metric,
@@ -464,9 +478,7 @@ fn elaborates(activity: &[&Word<'_>], body: &[&Word<'_>]) -> bool {
         .any(|c| w.is(*c))
             || is_measure_word(w);
         result && !size
-    });
-    let share = body.first().is_some_and(|w| w.text == "其中") && !names_result;
-    per_event || measures_it || reach || share
+    })
 }
 
 /// A comparator before a count judges by what is counted: 至少一次业务回顾 counts the team's
@@ -557,7 +569,14 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
         RECEIPTS.contains(&w.text) && before[i + 1..].iter().take(3).any(|n| n.text == "后")
     });
     // …or when what is worked on was asked for (客户投诉核查, 信用卡申请审核).
-    let requested = before.iter().any(|w| w.is(WordClass::Request));
+    // …as the head of its words, not naming the team's own system (举报系统, 投诉处理流程).
+    let heads_request = |i: usize| {
+        before[i].is(WordClass::Request)
+            && before
+                .get(i + 1)
+                .is_none_or(|n| !n.is(WordClass::Deliverable) && !n.tag.starts_with('n'))
+    };
+    let requested = (0..before.len()).any(heads_request);
     let head = head.filter(|_| !received && !requested);
     if before
         .first()
@@ -571,13 +590,15 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
             || w.tag == "vn"
             || w.is(WordClass::Metric)
             || w.is(WordClass::Partner)
-            || w.is(WordClass::Request);
+            || heads_request(i);
+        // 举报系统: a request's name on the team's own thing is that thing.
+        let names_own = w.is(WordClass::Request) && !heads_request(i);
         let temporal = before
             .get(i + 1)
             .is_some_and(|n| matches!(n.text, "后" | "前" | "时"));
         let own =
             w.is(WordClass::Team) || w.is(WordClass::ActivityVerb) || w.is(WordClass::Deliverable);
-        (nominal && !temporal && !own && w.tag != "t").then_some(*w)
+        (nominal && !temporal && !own && !names_own && w.tag != "t").then_some(*w)
     })
 }
 
@@ -974,9 +995,12 @@ mod tests {
     }
 
     #[test]
-    fn widening_a_coverage_aims_at_a_measure() {
-        assert_eq!(kind("扩大应急广播覆盖面"), "outcome");
-        assert_eq!(kind("扩大市场份额至15%"), "outcome");
+    fn widening_the_teams_own_reach_stays_its_work() {
+        // 扩大 names no direction of its own: the team's coverage, scope or size widened is
+        // its own work; a measure brought to a level is a result.
+        assert_eq!(kind("扩大培训覆盖面，全年培训员工2000人次"), "activity");
+        assert_eq!(kind("扩大团队规模，新招聘10名工程师"), "activity");
+        assert_eq!(kind("市场份额提升至15%"), "outcome");
     }
 
     #[test]
@@ -990,5 +1014,25 @@ mod tests {
             kind("每年选派骨干医生赴基层坐诊，每人不少于2周"),
             "activity"
         );
+    }
+
+    #[test]
+    fn mends_from_the_thirteenth_set_in_other_words() {
+        // Accounts opened are customers won; per minute of output a measure is a result.
+        assert_eq!(kind("新开有效户较去年增加500户"), "outcome");
+        assert_eq!(
+            kind("引入自动剪辑工具，每分钟成片的剪辑工时降低25%"),
+            "outcome"
+        );
+        // Staff supervised and a compliance rate are the team's own.
+        assert_eq!(kind("每位讲师每学期接受督导不少于3次"), "activity");
+        assert_eq!(kind("安全帽佩戴率达到100%"), "activity");
+        // A ratio with an open side is still measured.
+        assert_eq!(kind("投入产出比不低于1:X"), "outcome");
+    }
+
+    #[test]
+    fn a_requests_name_on_the_teams_own_system_is_no_request() {
+        assert_eq!(kind("举报系统在30日内完成升级改造"), "activity");
     }
 }

@@ -88,6 +88,17 @@ static LEADS_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 /// `X` alone between non-letters, with a unit after it or a comparator before it.
 fn letter_slot(text: &str, start: usize, end: usize) -> bool {
     let ascii_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    // `$XXk`, `€Nm`: an amount after a currency sign, with its magnitude.
+    let magnitude = ["k", "K", "m", "M", "bn", "B"]
+        .iter()
+        .find(|m| text[end..].starts_with(*m))
+        .map_or(0, |m| m.len());
+    let amount = magnitude > 0
+        && text[..start].ends_with(['$', '€', '£', '¥'])
+        && !ascii_letter(text[end + magnitude..].chars().next());
+    if amount {
+        return true;
+    }
     if ascii_letter(text[..start].chars().next_back()) || ascii_letter(text[end..].chars().next()) {
         return false;
     }
@@ -125,8 +136,14 @@ fn ratio(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         (number > 0).then_some((start, text.len() - tail.len() + number))?
     };
     let alphanumeric = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    // 阶段1：X平台上线: a label's number, then a name slot.
+    let names = text[ratio_end..]
+        .chars()
+        .next()
+        .is_some_and(crate::syntax::is_cjk);
     let clean = !alphanumeric(text[..ratio_start].chars().next_back())
-        && !alphanumeric(text[ratio_end..].chars().next());
+        && !alphanumeric(text[ratio_end..].chars().next())
+        && !names;
     clean.then_some((ratio_start, ratio_end))
 }
 
@@ -302,7 +319,8 @@ mod tests {
     fn a_ratio_with_an_open_side_is_one_slot() {
         assert_eq!(slots("师生比达到1：X"), ["1：X"]);
         assert_eq!(slots("投入产出比不低于X:1。"), ["X:1"]);
-        // A label's number is no ratio's side.
+        // A label's number is no ratio's side, nor is one before a name slot.
         assert!(slots("KR1:X产品上线").is_empty());
+        assert!(slots("阶段1：X平台上线").is_empty());
     }
 }

@@ -227,10 +227,29 @@ static ENGLISH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     let scale = r"(?:hundred|thousand|million|billion)";
     Regex::new(&format!(
-        r"(?i-u)\b(?:(?:{word}(?:-{word})?|a)\s+{scale}|{word}(?:-{word})?|a\s+dozen|dozens|double|triple|quadruple|twice|halve|(?:by|in)\s+half|a\s+third)\b"
+        r"(?i-u)\b(?:(?:{word}(?:-{word})?|a)\s+{scale}|{word}(?:-{word})?|a\s+dozen|dozens|double|triple|quadruple|twice|once|halve|(?:by|in)\s+half|a\s+third)\b"
     ))
     .expect("valid English number pattern")
 });
+
+/// `once` is a count when bounded (`at least once`) or counted per period (`once a week`),
+/// not when it joins a clause (`once the app ships`).
+fn counts_once(text: &str, start: usize, end: usize) -> bool {
+    let previous = text[..start].trim_end().rsplit(' ').next().unwrap_or("");
+    let next = text[end..]
+        .trim_start()
+        .split([' ', ',', '.'])
+        .next()
+        .unwrap_or("");
+    ["least", "most", "only", "exactly"]
+        .iter()
+        .any(|w| previous.eq_ignore_ascii_case(w))
+        || [
+            "a", "per", "every", "each", "daily", "weekly", "monthly", "yearly",
+        ]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
+}
 
 /// Chinese numerals that are only an article before these (一个平台, 一套体系, 一批车辆),
 /// unless a cadence counts them (每月一份报告).
@@ -351,6 +370,8 @@ fn english_words(text: &str, base: usize, excluded: &[Span], found: &[Quantity])
             !taken(*span)
                 && !text[m.end()..].starts_with(" of")
                 && !text[m.end()..].starts_with('-')
+                && (!m.as_str().eq_ignore_ascii_case("once")
+                    || counts_once(text, m.start(), m.end()))
         })
         .map(|(m, span)| {
             let words = m.as_str().to_ascii_lowercase();
@@ -593,10 +614,17 @@ fn title_spans(text: &str) -> Vec<std::ops::Range<usize>> {
                 let rank = text[at..end]
                     .strip_prefix("Top ")
                     .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-                // A quoted phrase before a noun it names is one too (“1+X”证书).
-                let names = NAME_HEADS
-                    .iter()
-                    .any(|head| text[end + close.len_utf8()..].starts_with(head));
+                // A quoted phrase before a noun it names is one too (“1+X”证书); a count
+                // quoted for emphasis (签约“10个”项目) is not.
+                let counted = text[at..end]
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c))
+                    .chars()
+                    .count()
+                    == 1;
+                let names = !counted
+                    && NAME_HEADS
+                        .iter()
+                        .any(|head| text[end + close.len_utf8()..].starts_with(head));
                 if (text[at..].starts_with(|c: char| c.is_ascii_uppercase()) && !rank) || names {
                     titles.push(at..end);
                 }
@@ -939,7 +967,18 @@ mod tests {
         assert!(quantities("“十四五”规划重点任务按期完成").is_empty());
         assert!(quantities("推进“1+X”证书试点").is_empty());
         assert_eq!(quantities("“最多跑一次”改革事项占比达到90%"), ["90%"]);
-        // Before anything else a quoted phrase keeps its numbers.
+        // Before anything else a quoted phrase keeps its numbers, and a count quoted for
+        // emphasis is still one.
         assert_eq!(quantities("实现“3分钟”响应"), ["3分钟"]);
+        assert_eq!(quantities("签约“10个”项目"), ["10个"]);
+    }
+
+    #[test]
+    fn once_counts_when_bounded_or_per_period() {
+        assert_eq!(
+            quantities("Visit every site at least once before May"),
+            ["once"]
+        );
+        assert_eq!(quantities("Once the app ships, cut calls by 20%"), ["20%"]);
     }
 }

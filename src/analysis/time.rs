@@ -54,7 +54,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
     let period = r"(?:Q[1-4](?:\s+[0-9]{4})?|H[12](?:\s+[0-9]{4})?|FY\s?[0-9]{2,4}(?:-?Q[1-4])?|EO[QYM]|(?:year|quarter|month|season|term|semester|sprint)[- ]end)";
     let span_word = r"(?:quarter|year|month|half|sprint|semester|term|week|fy|fiscal\s+year)";
     let count = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)";
-    let event = r"(?:release|launch|kickoff|championship|tournament|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter|deadline|cutover|go-live|service\s+change|practice|election|primary)";
+    let event = r"(?:release|launch|kickoff|championship|tournament|surge|holidays?|renewal|audit|conference|season|semester|term|board\s+meeting|spring|summer|fall|autumn|winter|deadline|cutover|go-live|service\s+change|practice|election|primary|harvest|planting)";
     // Days everyone knows the date of, named without an article.
     let named_day = r"(?:(?:peak|holiday)\s+season|black\s+friday|cyber\s+monday|christmas|thanksgiving|new\s+year(?:'s)?(?:\s+day)?)";
     let clock = r"(?:[0-9]{1,2}(?::[0-9]{2})?\s?[ap]\.?m\.?)";
@@ -75,7 +75,7 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             // or a day everyone on the team knows (two weeks before race day, ahead of opening
             // night).
             format!(
-                r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){{1,2}}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{{1,2}}\b|\b(?:by|before)\s+(?:the|their|its|each)\s+(?:[a-z-]+\s+){{0,2}}(?:expiry|expiration|due)\s+dates?\b|\bbefore\s+(?:their|its|the)\s+(?:[a-z-]+\s+){{0,2}}(?:expires|expire|lapses|lapse)\b|\bbefore\s+(?:they|it)\s+(?:expires?|lapses?)\b|\bbefore\s+(?:its\s+|their\s+)?expiry\b|\b(?:{count}\s+(?:days?|weeks?|months?)\s+)?(?:before|ahead\s+of|prior\s+to)\s+[a-z-]+\s+(?:day|night)\b|\b(?:before|ahead\s+of|by)\s+(?:arrival|registration|opening|graduation|check-in|move-in|departure)\b)"
+                r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){{1,2}}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{{1,2}}\b|\b(?:by|before)\s+(?:the|their|its|each)\s+(?:[a-z-]+\s+){{0,2}}(?:expiry|expiration|due)\s+dates?\b|\bbefore\s+(?:their|its|the)\s+(?:[a-z-]+\s+){{0,2}}(?:expires|expire|lapses|lapse)\b|\bbefore\s+(?:they|it)\s+(?:expires?|lapses?)\b|\bbefore\s+(?:its\s+|their\s+)?expiry\b|\b(?:{count}\s+(?:days?|weeks?|months?)\s+)?(?:before|ahead\s+of|prior\s+to)\s+[a-z-]+\s+(?:day|night)\b|\b(?:before|ahead\s+of|by)\s+(?:arrival|registration|opening|graduation|check-in|move-in|departure)\b|\b(?:before|by)\s+the\s+doors\s+open\b)"
             ),
         ),
         (
@@ -293,6 +293,7 @@ pub fn read(text: &str, base: usize) -> Reading {
             }
             let is_date = matches!(kind, TimeKind::Deadline | TimeKind::Period);
             if is_baseline(text, start, end) {
+                let end = end + year_after(&text[end..]);
                 blocked.push((start, end));
                 if is_date {
                     reading
@@ -305,7 +306,7 @@ pub fn read(text: &str, base: usize) -> Reading {
                 continue;
             }
             if let Some((s, e)) =
-                restated_named_period(text, start).filter(|_| *kind == TimeKind::Deadline)
+                restated_named_period(text, start, end).filter(|_| *kind == TimeKind::Deadline)
             {
                 blocked.push((s, e));
                 reading.other_dates.push(Span::new(base + s, base + e));
@@ -352,9 +353,9 @@ fn changes_rate(before: &str) -> bool {
 }
 
 /// Dates in parentheses after a named period (双十一期间（11月1日-11日）, 暑期档（7-8月）)
-/// restate the period a metric is counted over: the span inside the parentheses, when the
-/// date at byte `start` of `text` stands in one.
-fn restated_named_period(text: &str, start: usize) -> Option<(usize, usize)> {
+/// restate the period a metric is counted over: the span of the date range, when the date at
+/// `start..end` of `text` stands in one.
+fn restated_named_period(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let before = &text[..start];
     let open = before.rfind(['（', '('])?;
     let close = text[start..].find(['）', ')']).map(|at| start + at)?;
@@ -369,8 +370,37 @@ fn restated_named_period(text: &str, start: usize) -> Option<(usize, usize)> {
             || ["期档", "节档", "假档", "季档"]
                 .iter()
                 .any(|n| named.ends_with(n)));
-    let inside_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
-    restates.then_some((inside_start, close))
+    restates.then(|| date_range(text, start, end))
+}
+
+/// The date at `start..end` of `text` with the other end of its range (11月1日-11日, 7-8月),
+/// and nothing else beside it.
+fn date_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_dash = |c: char| matches!(c, '-' | '–' | '—' | '~' | '至' | '到');
+    let is_date = |c: char| c.is_ascii_digit() || matches!(c, '月' | '日' | '号');
+    let length = |chars: &mut dyn Iterator<Item = char>| -> usize {
+        chars.take_while(|c| is_date(*c)).map(char::len_utf8).sum()
+    };
+    let mut range = (start, end);
+    let head = text[..start].trim_end();
+    if let Some(dash) = head.chars().next_back().filter(|c| is_dash(*c)) {
+        let dash_at = head.len() - dash.len_utf8();
+        let run = length(&mut text[..dash_at].trim_end().chars().rev());
+        let digits_end = text[..dash_at].trim_end().len();
+        if run > 0 {
+            range.0 = digits_end - run;
+        }
+    }
+    let tail = text[end..].trim_start();
+    if let Some(dash) = tail.chars().next().filter(|c| is_dash(*c)) {
+        let after_dash = text.len() - tail.len() + dash.len_utf8();
+        let rest = text[after_dash..].trim_start();
+        let run = length(&mut rest.chars());
+        if run > 0 {
+            range.1 = text.len() - rest.len() + run;
+        }
+    }
+    range
 }
 
 /// A season before a noun, on or in it, names a thing, not a time: `on the spring
@@ -436,6 +466,16 @@ fn is_baseline(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let before = text[..start].trim_end();
+    // `vs. H2 FY26`: the year of a compared period is the comparison's too.
+    let before = before
+        .rsplit_once(' ')
+        .filter(|(_, last)| {
+            let last = last.as_bytes();
+            last.len() == 2
+                && matches!(last[0], b'Q' | b'H' | b'q' | b'h')
+                && last[1].is_ascii_digit()
+        })
+        .map_or(before, |(rest, _)| rest.trim_end());
     // 较去年末, 比上年底: the time is the reference's own.
     let reference = before
         .strip_suffix('去')
@@ -502,19 +542,52 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
         // 每月不多于5起 and 阅读量达到每月两本 are a rate's unit, not a cadence of work; but a
         // frequency raised to 每月两次 is how often the work happens.
         TimeKind::Cadence => {
+            // 每10分钟巡检一次 times the work; 每10分钟产出不少于50件 is a rate of output.
+            let by_minutes = text[start..end].ends_with("分钟");
+            let clause = after
+                .split(['，', ',', '。', '；', ';'])
+                .next()
+                .unwrap_or("");
+            if by_minutes && !clause.contains('次') {
+                return false;
+            }
             let bounded = COMPARATORS.iter().any(|c| after.starts_with(c));
             (!bounded || follows_work(&text[..start])) && !is_rate_unit(&text[..start])
         }
         // `(Q3: 3.8M)` gives the figure a period had: a baseline, not the key result's time.
         TimeKind::Period => {
             let opened = text[..start].trim_end().ends_with(['(', '（']);
-            let valued = after
-                .strip_prefix([':', '：'])
-                .is_some_and(|v| v.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+            let valued = after.strip_prefix([':', '：']).is_some_and(|v| {
+                v.trim_start()
+                    .trim_start_matches(['$', '€', '£', '¥'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            });
             // `next year's budget` names the year of a thing.
             let possessive = text[end..].starts_with(['\'', '’']);
             !(possessive || opened && valued)
         }
+    }
+}
+
+/// The length of a year that follows a period (` FY26` in `H2 FY26`, ` 2025` in `Q3 2025`).
+fn year_after(after: &str) -> usize {
+    let rest = after.trim_start_matches(' ');
+    let fiscal = rest.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("FY"));
+    let digits_at = if fiscal { 2 } else { 0 };
+    let digits = rest[digits_at..].len()
+        - rest[digits_at..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let year = if fiscal {
+        (2..=4).contains(&digits)
+    } else {
+        digits == 4
+    };
+    let ends = !rest[digits_at + digits..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    if year && ends && rest.len() < after.len() {
+        after.len() - rest.len() + digits_at + digits
+    } else {
+        0
     }
 }
 
@@ -602,9 +675,18 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
     if measuring.iter().any(|m| previous.eq_ignore_ascii_case(m)) || before.ends_with('(') {
         return false;
     }
-    // `30 moves per hour` is a rate; only `every hour` or `hourly` times the work.
-    if phrase.to_ascii_lowercase().starts_with("per ") && phrase.ends_with("hour") {
-        return false;
+    // `30 moves per hour`, `300 orders each hour` are rates; `every hour` or `hourly` on the
+    // work itself times it.
+    if phrase.ends_with("hour") {
+        let per = phrase.to_ascii_lowercase().starts_with("per ");
+        let counted = before
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        if per || counted {
+            return false;
+        }
     }
     let adjective = !phrase.contains(' ');
     if adjective {
@@ -648,7 +730,18 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
         let article = ["a", "an", "the"]
             .iter()
             .any(|a| previous.eq_ignore_ascii_case(a));
-        return !noun_follows || article || schedules_work(previous, &text[end..]);
+        // `the hourly rate`, `hourly active users`: a measure's window, article or not.
+        // `weekly cost reviews` still times the reviews.
+        let mut following = text[end..]
+            .trim_start()
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '-');
+        let next = following.next().unwrap_or("");
+        let then = following.next().unwrap_or("");
+        let metric = |w: &str| lexicon().classes(w).has(WordClass::Metric);
+        let measure = next.eq_ignore_ascii_case("active")
+            || (metric(next) || ["wage", "wages", "pay"].contains(&next))
+                && (then.is_empty() || JOINS.contains(&then) || then == "of" || metric(then));
+        return !measure && (!noun_follows || article || schedules_work(previous, &text[end..]));
     }
     // `no more than 6 hours per month` is a rate of time, like `below 200 per month`.
     const DURATIONS: [&str; 8] = [
@@ -676,16 +769,21 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
             .iter()
             .take(3)
             .position(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-        number.is_some_and(|at| {
-            let cap = words.get(at + 1).map(|w| w.to_ascii_lowercase());
-            // `more than` is a floor; `no more than` a ceiling again.
-            let said =
-                |i: usize, word: &str| words.get(i).is_some_and(|w| w.eq_ignore_ascii_case(word));
-            let more = said(at + 2, "more") && !said(at + 3, "no");
-            at > 0
-                && words[..at].iter().all(wordy)
-                && cap.is_some_and(|c| CAPS.contains(&c.as_str()) && !(c == "than" && more))
-        })
+        // `accounts with fewer than 5 logins each month` picks out whom a cadence serves.
+        let filter = words.iter().any(|w| ["with", "having"].contains(w));
+        let per = phrase.to_ascii_lowercase().starts_with("per ");
+        per && !filter
+            && number.is_some_and(|at| {
+                let cap = words.get(at + 1).map(|w| w.to_ascii_lowercase());
+                // `more than` is a floor; `no more than` a ceiling again.
+                let said = |i: usize, word: &str| {
+                    words.get(i).is_some_and(|w| w.eq_ignore_ascii_case(word))
+                };
+                let more = said(at + 2, "more") && !said(at + 3, "no");
+                at > 0
+                    && words[..at].iter().all(wordy)
+                    && cap.is_some_and(|c| CAPS.contains(&c.as_str()) && !(c == "than" && more))
+            })
     };
     let after_value = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
         || ["X", "XX", "N", "TBD", "least", "most", "to"].contains(&previous)
@@ -887,6 +985,10 @@ mod tests {
         assert!(has_time("（6月30日前）完成系统切换"));
         assert!(has_time("完成项目资料建档（6月30日前）"));
         assert!(has_time("淡季（11月-2月）完成全部设备大修"));
+        // Only the dates are restated: what else the parentheses hold still counts.
+        assert!(has_time("汛期期间（6-9月每周巡查1次）确保无溃堤"));
+        // By the minute, a count of times is a cadence, a count of output a rate.
+        assert!(!has_time("每10分钟产出合格品不少于50件"));
     }
 
     #[test]
@@ -1267,5 +1369,30 @@ mod english_tests {
         // A floor on the team's own work is still how often it happens.
         assert!(timed("Run at least 3 drills per month"));
         assert!(timed("Absence below 8% for each term"));
+    }
+
+    #[test]
+    fn cadence_adjectives_on_measures_and_rates_per_hour() {
+        let timed = |text: &str| !find(text, 0).is_empty();
+        assert!(!timed("Keep the hourly rate for contractors under $60"));
+        assert!(!timed("Measure hourly active users"));
+        assert!(timed("Hold weekly cost reviews"));
+        assert!(!timed("Process 300 orders each hour at peak"));
+        // A ceiling that picks out whom the work serves leaves its cadence alone.
+        assert!(timed(
+            "Contact all accounts with fewer than 5 logins each month"
+        ));
+    }
+
+    #[test]
+    fn known_days_and_compared_periods() {
+        let timed = |text: &str| !find(text, 0).is_empty();
+        assert!(timed(
+            "Visit each depot at least once before the spring harvest"
+        ));
+        assert!(timed("Pre-sell 400 memberships before the doors open"));
+        assert!(!timed("Margin per unit up 4% vs. H2 FY26"));
+        assert!(!timed("Average revenue per load of $310 (Q3: $265)"));
+        assert!(timed("Hit 50 signups in Q3 FY26"));
     }
 }

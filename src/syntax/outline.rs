@@ -31,7 +31,8 @@ enum Class {
 enum Shape {
     Blank,
     Note,
-    Marked(ItemKind),
+    /// An item's kind and its number, if it has one.
+    Marked(ItemKind, Option<u32>),
     TableRow,
     Text {
         container: TextContainer,
@@ -51,7 +52,7 @@ impl Shape {
         match class {
             Class::Blank => Shape::Blank,
             Class::Note => Shape::Note,
-            Class::Marked(marker) => Shape::Marked(marker.kind),
+            Class::Marked(marker) => Shape::Marked(marker.kind, marker.number.map(|n| n.value)),
             Class::TableRow => Shape::TableRow,
             Class::Text => Shape::Text {
                 container: match line.container {
@@ -73,7 +74,7 @@ impl Shape {
         match self {
             Shape::Blank => Class::Blank,
             Shape::Note => Class::Note,
-            Shape::Marked(_) => parse_marker(source.slice(line.content))
+            Shape::Marked(..) => parse_marker(source.slice(line.content))
                 .map(Class::Marked)
                 .expect("a line read as marked once reads so again"),
             Shape::TableRow => Class::TableRow,
@@ -89,7 +90,7 @@ pub fn build(source: &Source, lines: impl Iterator<Item = Line> + Clone) -> Docu
         .clone()
         .map(|line| Shape::of(source, &line, &classify(source, &line)))
         .collect();
-    let nested_lists = !shapes.iter().any(|s| matches!(s, Shape::Marked(_)));
+    let nested_lists = !shapes.iter().any(|s| matches!(s, Shape::Marked(..)));
     let opens = opening_lines(&shapes, nested_lists);
     let mut builder = Builder {
         source,
@@ -99,6 +100,7 @@ pub fn build(source: &Source, lines: impl Iterator<Item = Line> + Clone) -> Docu
         objective_bulleted: false,
         objective_has_marked_key_results: false,
         marked_key_result_depth: None,
+        marked_key_result_number: None,
         list_indents: Vec::new(),
         title_possible: true,
         nested_lists,
@@ -158,6 +160,22 @@ fn is_structural_label(text: &str) -> bool {
     LABEL.is_match(text.trim())
 }
 
+/// A note's shape: a short label and a colon (`注：…`, `数据来源：…`, `Owner: Alice`), or an
+/// aside in parentheses.
+fn is_note_like(text: &str) -> bool {
+    let text = text.trim();
+    let labelled = text.split_once([':', '：']).is_some_and(|(label, _)| {
+        let label = label.trim();
+        let short = if label.is_ascii() {
+            label.split_whitespace().count() <= 3
+        } else {
+            label.chars().count() <= 6
+        };
+        !label.is_empty() && short
+    });
+    labelled || text.starts_with(['(', '（'])
+}
+
 /// A line that could name a section or unit: short, no sentence punctuation, no marker.
 fn is_heading_like(text: &str) -> bool {
     let body = text.trim_end_matches([':', '：']);
@@ -175,7 +193,7 @@ fn opening_lines(shapes: &[Shape], nested_lists: bool) -> Vec<bool> {
         opens[i] = next_opens_content;
         next_opens_content = match shapes[i] {
             Shape::Blank => continue,
-            Shape::Marked(kind) => kind == ItemKind::Objective || !nested_lists,
+            Shape::Marked(kind, _) => kind == ItemKind::Objective || !nested_lists,
             Shape::TableRow => true,
             Shape::Text {
                 container,
@@ -202,6 +220,13 @@ enum Attach {
     Orphan,
 }
 
+/// What an unmarked list item among marked key results is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sibling {
+    KeyResult,
+    Note,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum HeadingRole {
     Title,
@@ -220,8 +245,9 @@ struct Builder<'s> {
     objective_bulleted: bool,
     /// Whether a key result of the current objective was written with a marker.
     objective_has_marked_key_results: bool,
-    /// The list depth of the last marked key result, when it was a list item.
+    /// The list depth of the last marked key result, when it was a list item, and its number.
     marked_key_result_depth: Option<usize>,
+    marked_key_result_number: Option<u32>,
     /// Indentation of the open list levels.
     list_indents: Vec<usize>,
     title_possible: bool,
@@ -247,6 +273,7 @@ impl Builder<'_> {
                         self.key_result(item);
                         self.objective_has_marked_key_results = true;
                         self.marked_key_result_depth = depth;
+                        self.marked_key_result_number = marker.number.map(|n| n.value);
                     }
                 }
             }
@@ -283,10 +310,17 @@ impl Builder<'_> {
             return;
         }
         let numbered = depth.is_some() && !is_bulleted(line);
-        if self.is_unmarked_sibling(depth, following) {
-            let item = self.unmarked_item(line);
-            self.key_result(item);
-            return;
+        match self.among_key_results(depth, text, following) {
+            Some(Sibling::KeyResult) => {
+                let item = self.unmarked_item(line);
+                self.key_result(item);
+                return;
+            }
+            Some(Sibling::Note) => {
+                self.note(line.content);
+                return;
+            }
+            None => {}
         }
         let under_objective = self.is_list_item_under_objective(depth, numbered);
         let list_item_is_content = depth.is_some() && (self.nested_lists || under_objective);
@@ -328,17 +362,41 @@ impl Builder<'_> {
         }
     }
 
-    /// A list item between marked key results, at their depth (`- KR1：…`, `- 血型库存…`,
-    /// `- KR2：…`): a key result whose marker was left off, not a unit's name, however short.
-    fn is_unmarked_sibling(&self, depth: Option<usize>, following: &[Shape]) -> bool {
-        let next_is_key_result = following
-            .iter()
-            .find(|s| s.is_significant())
-            .is_some_and(|s| *s == Shape::Marked(ItemKind::KeyResult));
-        depth.is_some()
+    /// What a list item between marked key results is, at their depth, when their numbering
+    /// goes on past it (`- KR1：…`, `- 血型库存保持在7天以上`, `- KR2：…`): never a unit's name,
+    /// however short. With a number of its own it is a key result whose marker was left off;
+    /// a note (`- 注：…`, `- Owner: Alice`, `- (see appendix)`) or a label (`- 挑战目标`,
+    /// `- Stretch`) stays a note. Numbering that starts over after it makes it something else.
+    fn among_key_results(
+        &self,
+        depth: Option<usize>,
+        text: &str,
+        following: &[Shape],
+    ) -> Option<Sibling> {
+        let next = following.iter().find(|s| s.is_significant());
+        let goes_on = match next {
+            Some(Shape::Marked(ItemKind::KeyResult, number)) => {
+                match (self.marked_key_result_number, number) {
+                    (Some(previous), Some(next)) => *next > previous,
+                    _ => true,
+                }
+            }
+            _ => false,
+        };
+        let between = depth.is_some()
             && self.last == Attach::KeyResult
             && depth == self.marked_key_result_depth
-            && next_is_key_result
+            && goes_on;
+        let counted = text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        between.then(|| {
+            if counted && !is_note_like(text) {
+                Sibling::KeyResult
+            } else {
+                Sibling::Note
+            }
+        })
     }
 
     fn heading(&mut self, line: &Line, level: u8, next_is_heading: bool) {

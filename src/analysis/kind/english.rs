@@ -104,7 +104,14 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     if let Some(window) = evidence.windows().find(|w| inside(w) && !leads_event(w)) {
         // A window counted from what others sent ("within 3 business days of any production
         // alert") times a service to them, whoever acts.
-        if let Some(request) = counted_from_request(body, window.end) {
+        // …unless the work is the team's own deliverable ("File the report within 30 days of
+        // each incident").
+        let delivers = predicate.is_some_and(|at| {
+            object(&body[at + 1..], evidence)
+                .last()
+                .is_some_and(|w| w.is(WordClass::Deliverable))
+        });
+        if let Some(request) = counted_from_request(body, window.end).filter(|_| !delivers) {
             return verdict(Kind::Outcome, request, WordClass::Result);
         }
         // A service level: what others ask handled within a window ("Patients triaged within
@@ -257,36 +264,44 @@ fn counted_from_request<'a, 'w>(body: &[&'a Word<'w>], window_end: usize) -> Opt
     if !is_one_of(body[next], &["of", "after"]) {
         return None;
     }
-    body[next + 1..]
-        .iter()
-        .take(4)
-        .find(|w| w.is(WordClass::Request))
-        .copied()
+    // The request heads its words: not `of the new complaint process launch`.
+    let after = &body[next + 1..];
+    (0..after.len().min(4))
+        .find(|&i| {
+            after[i].is(WordClass::Request)
+                && after
+                    .get(i + 1)
+                    .is_none_or(|n| is_function_word(n) || n.tag == "x")
+        })
+        .map(|i| after[i])
 }
 
-/// "Have all 42 trucks inspected", "Get every site audited": a causative `have` or `get`
-/// whose deed is a listed act in its participle; the deed is the team's work.
+/// "Have all 42 trucks inspected": a causative `have` whose deed is a listed act in its
+/// participle; the deed is the team's work, unless others do it ("…integrated by 15
+/// partners").
 fn caused<'a, 'w>(body: &[&'a Word<'w>], at: usize) -> Option<&'a Word<'w>> {
-    let causative = at == 0 && is_one_of(body[0], &["have", "get"]);
-    if !causative {
+    if at != 0 || !is_one_of(body[0], &["have"]) {
         return None;
     }
-    body[1..]
+    let deed = body[1..]
         .iter()
         .take_while(|w| !w.is(WordClass::Comparator) && !is_one_of(w, &PREPOSITIONS))
-        .find(|w| w.is(WordClass::ActivityVerb) && w.form == Some(Form::Past))
-        .copied()
+        .position(|w| w.is(WordClass::ActivityVerb) && w.form == Some(Form::Past))?
+        + 1;
+    let by_others = body.get(deed + 1).is_some_and(|w| is_one_of(w, &["by"]));
+    (!by_others).then_some(body[deed])
 }
 
-/// `bring` sets a level only with one ("Bring churn down to 2%", "bring costs below budget");
-/// bringing a thing into production or service is the team's own delivery.
+/// Bringing a thing into production, service or use is the team's own delivery; otherwise
+/// `bring` sets a level ("Bring churn down to 2%") or brings partners in.
 fn levels_nothing(body: &[&Word<'_>], at: usize) -> bool {
-    const LEVELS: [&str; 7] = ["down", "up", "to", "below", "under", "within", "back"];
+    const USES: [&str; 5] = ["production", "service", "operation", "operations", "use"];
     let bring = lexicon().base_form(body[at].text).as_ref() == "bring";
+    // Only into use: bringing partners in ("20 new brands onto the platform") wins them.
     bring
-        && !body[at + 1..]
-            .iter()
-            .any(|w| is_one_of(w, &LEVELS) || w.is(WordClass::Comparator))
+        && body[at + 1..]
+            .windows(2)
+            .any(|pair| is_one_of(pair[0], &["into", "in"]) && is_one_of(pair[1], &USES))
 }
 
 /// Ways of reaching out to people first.
@@ -645,15 +660,21 @@ fn elaborates(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
     let names_a_result = body
         .iter()
         .any(|w| is_verb(w) || w.is(WordClass::Metric) || w.is(WordClass::Partner));
-    // "…, reaching at least 250 attendees": how many it reached sizes it; reaching more
-    // ("reaching 20% more families") is its result.
+    // "…, reaching at least 250 attendees": how many of its audience it reached sizes it;
+    // reaching more ("reaching 20% more families"), users or a measure is its result.
+    static AUDIENCES: WordList = word_list!("en/kind/audiences.txt");
+    let audience = |w: &&Word<'_>| {
+        let base = lexicon().base_form(&w.text.to_ascii_lowercase());
+        AUDIENCES.contains(&base.as_ref())
+    };
     let reach = body
         .first()
         .is_some_and(|w| is_one_of(w, &["reaching", "serving", "covering", "engaging"]))
         && body.iter().any(|w| is_measure(w, evidence))
-        && !body
-            .iter()
-            .any(|w| w.is(WordClass::Direction) || is_one_of(w, &["more", "up"]));
+        && body.iter().any(audience)
+        && !body[1..].iter().any(|w| {
+            w.is(WordClass::Direction) || w.is(WordClass::Metric) || is_one_of(w, &["more", "up"])
+        });
     per_event || reach || !names_a_result
 }
 
@@ -967,5 +988,28 @@ mod tests {
     #[test]
     fn pushing_harder_is_effort() {
         assert_eq!(kind("Push store managers harder on upselling"), "activity");
+    }
+
+    #[test]
+    fn mends_after_review_in_other_words() {
+        for (text, expected) in [
+            ("Get our SDK integrated by 15 partners", "outcome"),
+            ("Bring 20 new brands onto the platform", "outcome"),
+            (
+                "Publish the post-mortem within 5 days of every Sev-1 incident",
+                "activity",
+            ),
+            (
+                "Launch the app in 3 new markets, reaching 1M users",
+                "outcome",
+            ),
+            ("Push the v3 firmware to 10,000 devices", "activity"),
+            ("Stand up a staging cluster by May", "activity"),
+            ("Sell off 3 surplus trucks before the auction", "activity"),
+            ("Land 4 framework agreements with contractors", "outcome"),
+            ("Stop using paper work orders by June", "activity"),
+        ] {
+            assert_eq!(kind(text), expected, "{text}");
+        }
     }
 }
