@@ -252,6 +252,7 @@ fn each_labelled_key_result_is_in_its_sets_language() {
         ("kr-holdout-11", "zh"),
         ("kr-holdout-12", "zh"),
         ("kr-holdout-13", "zh"),
+        ("kr-holdout-14", "zh"),
         ("kr-cases-en", "en"),
         ("kr-holdout-en", "en"),
         ("kr-holdout-en-2", "en"),
@@ -264,6 +265,7 @@ fn each_labelled_key_result_is_in_its_sets_language() {
         ("kr-holdout-en-9", "en"),
         ("kr-holdout-en-10", "en"),
         ("kr-holdout-en-11", "en"),
+        ("kr-holdout-en-12", "en"),
     ] {
         let mut wrong = Vec::new();
         let mut in_mixed_document = std::collections::BTreeSet::new();

@@ -237,6 +237,12 @@ fn an_unmarked_item_among_marked_key_results_is_one_of_them() {
     let doc = syntax::parse(&source);
     assert_eq!(doc.units().count(), 1);
     assert_eq!(doc.key_results().count(), 3);
+    // A repeated number is a slip, not a new unit: every item stays with its objective.
+    let slip = "## O1：提升团队能力\n- KR1：培训不少于40小时\n- 引进高级工程师3名\n- KR1：人均认证1项\n- KR3：离职率低于5%\n";
+    let source = Source::new("slip.md", slip.to_owned());
+    let doc = syntax::parse(&source);
+    assert_eq!(doc.units().count(), 1);
+    assert_eq!(doc.key_results().count(), 4);
     // A numbered heading between objectives still opens a unit (二、应用开发组).
     let units =
         "O1：提升效率\nKR1：周期缩短20%\n二、应用开发组\nO1：提升质量\nKR1：缺陷率降低10%\n";

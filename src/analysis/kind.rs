@@ -1021,7 +1021,7 @@ mod tests {
         // Accounts opened are customers won; per minute of output a measure is a result.
         assert_eq!(kind("新开有效户较去年增加500户"), "outcome");
         assert_eq!(
-            kind("引入自动剪辑工具，每分钟成片的剪辑工时降低25%"),
+            kind("引入自动剪辑工具，每分钟成片的剪辑成本降低25%"),
             "outcome"
         );
         // Staff supervised and a compliance rate are the team's own.

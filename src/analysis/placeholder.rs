@@ -136,11 +136,11 @@ fn ratio(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         (number > 0).then_some((start, text.len() - tail.len() + number))?
     };
     let alphanumeric = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    // 阶段1：X平台上线: a label's number, then a name slot.
+    // 阶段1：X平台上线: a label's number, then a name slot; not 1:X以上, 1:X的标准.
     let names = text[ratio_end..]
         .chars()
         .next()
-        .is_some_and(crate::syntax::is_cjk);
+        .is_some_and(|c| crate::syntax::is_cjk(c) && !"以的左及或之".contains(c));
     let clean = !alphanumeric(text[..ratio_start].chars().next_back())
         && !alphanumeric(text[ratio_end..].chars().next())
         && !names;
@@ -319,6 +319,7 @@ mod tests {
     fn a_ratio_with_an_open_side_is_one_slot() {
         assert_eq!(slots("师生比达到1：X"), ["1：X"]);
         assert_eq!(slots("投入产出比不低于X:1。"), ["X:1"]);
+        assert_eq!(slots("医护比达到1：X以上"), ["1：X"]);
         // A label's number is no ratio's side, nor is one before a name slot.
         assert!(slots("KR1:X产品上线").is_empty());
         assert!(slots("阶段1：X平台上线").is_empty());

@@ -235,20 +235,18 @@ static ENGLISH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// `once` is a count when bounded (`at least once`) or counted per period (`once a week`),
 /// not when it joins a clause (`once the app ships`).
 fn counts_once(text: &str, start: usize, end: usize) -> bool {
+    const PERIODS: [&str; 5] = ["day", "week", "month", "quarter", "year"];
     let previous = text[..start].trim_end().rsplit(' ').next().unwrap_or("");
-    let next = text[end..]
-        .trim_start()
-        .split([' ', ',', '.'])
-        .next()
-        .unwrap_or("");
-    ["least", "most", "only", "exactly"]
-        .iter()
-        .any(|w| previous.eq_ignore_ascii_case(w))
-        || [
-            "a", "per", "every", "each", "daily", "weekly", "monthly", "yearly",
-        ]
-        .iter()
-        .any(|w| next.eq_ignore_ascii_case(w))
+    let mut following = text[end..].split_whitespace();
+    let (next, then) = (
+        following.next().unwrap_or(""),
+        following.next().unwrap_or(""),
+    );
+    let said = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    let then = then.trim_end_matches([',', '.', ';']);
+    said(previous, &["least", "most", "exactly"])
+        || said(next, &["daily", "weekly", "monthly", "yearly"])
+        || said(next, &["a", "per", "every", "each"]) && said(then, &PERIODS)
 }
 
 /// Chinese numerals that are only an article before these (一个平台, 一套体系, 一批车辆),
@@ -616,11 +614,13 @@ fn title_spans(text: &str) -> Vec<std::ops::Range<usize>> {
                     .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
                 // A quoted phrase before a noun it names is one too (“1+X”证书); a count
                 // quoted for emphasis (签约“10个”项目) is not.
-                let counted = text[at..end]
-                    .trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c))
-                    .chars()
-                    .count()
-                    == 1;
+                let rest = text[at..end]
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
+                let counted = rest.len() < text[at..end].len()
+                    && ARTICLE_CLASSIFIERS
+                        .iter()
+                        .chain(&["家", "场", "次", "所", "件", "条", "名", "位", "类"])
+                        .any(|c| rest == *c);
                 let names = !counted
                     && NAME_HEADS
                         .iter()
@@ -971,6 +971,7 @@ mod tests {
         // emphasis is still one.
         assert_eq!(quantities("实现“3分钟”响应"), ["3分钟"]);
         assert_eq!(quantities("签约“10个”项目"), ["10个"]);
+        assert!(quantities("打造“五星”品牌服务网点").is_empty());
     }
 
     #[test]
@@ -980,5 +981,6 @@ mod tests {
             ["once"]
         );
         assert_eq!(quantities("Once the app ships, cut calls by 20%"), ["20%"]);
+        assert!(quantities("Retire the old DB once every customer is migrated").is_empty());
     }
 }

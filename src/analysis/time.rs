@@ -469,9 +469,15 @@ fn is_baseline(text: &str, start: usize, end: usize) -> bool {
     // `vs. H2 FY26`: the year of a compared period is the comparison's too.
     let before = before
         .rsplit_once(' ')
-        .filter(|(_, last)| {
+        .filter(|(rest, last)| {
             let last = last.as_bytes();
-            last.len() == 2
+            let compared = rest.rsplit(' ').next().is_some_and(|lead| {
+                ["vs", "vs.", "versus"]
+                    .iter()
+                    .any(|v| lead.eq_ignore_ascii_case(v))
+            });
+            compared
+                && last.len() == 2
                 && matches!(last[0], b'Q' | b'H' | b'q' | b'h')
                 && last[1].is_ascii_digit()
         })
@@ -548,7 +554,7 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
                 .split(['，', ',', '。', '；', ';'])
                 .next()
                 .unwrap_or("");
-            if by_minutes && !clause.contains('次') {
+            if by_minutes && !clause.contains(['次', '遍', '轮', '趟']) {
                 return false;
             }
             let bounded = COMPARATORS.iter().any(|c| after.starts_with(c));
@@ -615,6 +621,10 @@ fn value_in(text: &str, start: usize, end: usize) -> bool {
         let l = l.trim_start_matches(['(', '（']).to_ascii_lowercase();
         ["from", "vs", "vs.", "versus", "was"].contains(&l.as_str())
     });
+    // `cut churn to 2%, lower than 3.5% in Q1`: a comparison set off by a comma.
+    let than = lead.is_some_and(|l| l.eq_ignore_ascii_case("than"));
+    let set_off = words.nth(1).is_some_and(|w| w.ends_with(','));
+    let from = from || than && set_off;
     valued && if opened { closes } else { from }
 }
 
@@ -679,11 +689,16 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
     // work itself times it.
     if phrase.ends_with("hour") {
         let per = phrase.to_ascii_lowercase().starts_with("per ");
-        let counted = before
-            .split_whitespace()
-            .rev()
-            .take(3)
-            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        // …but `all 12 freezers every hour` checks a fixed set each time.
+        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let counted = words.iter().take(3).enumerate().any(|(i, w)| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && !words.get(i + 1).is_some_and(|set| {
+                    ["all", "the", "both", "our", "each"]
+                        .iter()
+                        .any(|s| set.eq_ignore_ascii_case(s))
+                })
+        });
         if per || counted {
             return false;
         }
@@ -731,7 +746,7 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
             .iter()
             .any(|a| previous.eq_ignore_ascii_case(a));
         // `the hourly rate`, `hourly active users`: a measure's window, article or not.
-        // `weekly cost reviews` still times the reviews.
+        // `weekly cost reviews`, `monthly cost and quality reviews` still time the reviews.
         let mut following = text[end..]
             .trim_start()
             .split(|c: char| !c.is_ascii_alphabetic() && c != '-');
@@ -739,8 +754,9 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
         let then = following.next().unwrap_or("");
         let metric = |w: &str| lexicon().classes(w).has(WordClass::Metric);
         let measure = next.eq_ignore_ascii_case("active")
-            || (metric(next) || ["wage", "wages", "pay"].contains(&next))
-                && (then.is_empty() || JOINS.contains(&then) || then == "of" || metric(then));
+            || article
+                && (metric(next) || ["wage", "wages", "pay"].contains(&next))
+                && (then.is_empty() || ["for", "of", "to", "at", "under", "below"].contains(&then));
         return !measure && (!noun_follows || article || schedules_work(previous, &text[end..]));
     }
     // `no more than 6 hours per month` is a rate of time, like `below 200 per month`.
@@ -769,21 +785,16 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
             .iter()
             .take(3)
             .position(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-        // `accounts with fewer than 5 logins each month` picks out whom a cadence serves.
-        let filter = words.iter().any(|w| ["with", "having"].contains(w));
-        let per = phrase.to_ascii_lowercase().starts_with("per ");
-        per && !filter
-            && number.is_some_and(|at| {
-                let cap = words.get(at + 1).map(|w| w.to_ascii_lowercase());
-                // `more than` is a floor; `no more than` a ceiling again.
-                let said = |i: usize, word: &str| {
-                    words.get(i).is_some_and(|w| w.eq_ignore_ascii_case(word))
-                };
-                let more = said(at + 2, "more") && !said(at + 3, "no");
-                at > 0
-                    && words[..at].iter().all(wordy)
-                    && cap.is_some_and(|c| CAPS.contains(&c.as_str()) && !(c == "than" && more))
-            })
+        number.is_some_and(|at| {
+            let cap = words.get(at + 1).map(|w| w.to_ascii_lowercase());
+            // `more than` is a floor; `no more than` a ceiling again.
+            let said =
+                |i: usize, word: &str| words.get(i).is_some_and(|w| w.eq_ignore_ascii_case(word));
+            let more = said(at + 2, "more") && !said(at + 3, "no");
+            at > 0
+                && words[..at].iter().all(wordy)
+                && cap.is_some_and(|c| CAPS.contains(&c.as_str()) && !(c == "than" && more))
+        })
     };
     let after_value = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
         || ["X", "XX", "N", "TBD", "least", "most", "to"].contains(&previous)
@@ -989,6 +1000,7 @@ mod tests {
         assert!(has_time("汛期期间（6-9月每周巡查1次）确保无溃堤"));
         // By the minute, a count of times is a cadence, a count of output a rate.
         assert!(!has_time("每10分钟产出合格品不少于50件"));
+        assert!(has_time("每30分钟巡查一遍病区"));
     }
 
     #[test]
@@ -1378,10 +1390,25 @@ mod english_tests {
         assert!(!timed("Measure hourly active users"));
         assert!(timed("Hold weekly cost reviews"));
         assert!(!timed("Process 300 orders each hour at peak"));
-        // A ceiling that picks out whom the work serves leaves its cadence alone.
+        // A fixed set checked each time, and reports on measures, are timed work.
+        assert!(timed("Check all 12 freezers every hour"));
         assert!(timed(
-            "Contact all accounts with fewer than 5 logins each month"
+            "Hold monthly cost and quality reviews with all 5 plants"
         ));
+        // A ceiling on a count per period is a rate, whoever it picks out.
+        assert!(!timed("No more than 2 patient falls each month"));
+        assert!(!timed(
+            "Reach out to members with fewer than 2 visits per month"
+        ));
+    }
+
+    #[test]
+    fn a_comparison_set_off_by_a_comma_is_a_baseline() {
+        let timed = |text: &str| !find(text, 0).is_empty();
+        assert!(!timed("Cut churn to 2%, lower than 3.5% in Q1"));
+        assert!(timed("Sell more than 200 in Q3"));
+        // Over a half and its year is the work's own period.
+        assert!(timed("Run 6 customer workshops over H1 FY27"));
     }
 
     #[test]

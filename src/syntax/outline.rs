@@ -225,6 +225,7 @@ enum Attach {
 enum Sibling {
     KeyResult,
     Note,
+    Objective,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,6 +321,11 @@ impl Builder<'_> {
                 self.note(line.content);
                 return;
             }
+            Some(Sibling::Objective) => {
+                let item = self.unmarked_item(line);
+                self.objective(item, depth);
+                return;
+            }
             None => {}
         }
         let under_objective = self.is_list_item_under_objective(depth, numbered);
@@ -362,40 +368,47 @@ impl Builder<'_> {
         }
     }
 
-    /// What a list item between marked key results is, at their depth, when their numbering
-    /// goes on past it (`- KR1：…`, `- 血型库存保持在7天以上`, `- KR2：…`): never a unit's name,
-    /// however short. With a number of its own it is a key result whose marker was left off;
-    /// a note (`- 注：…`, `- Owner: Alice`, `- (see appendix)`) or a label (`- 挑战目标`,
-    /// `- Stretch`) stays a note. Numbering that starts over after it makes it something else.
+    /// What a list item between marked key results is, at their depth (`- KR1：…`,
+    /// `- 血型库存保持在7天以上`, `- KR2：…`): never a unit's name, however short. A note
+    /// (`- 注：…`, `- Owner: Alice`, `- (see appendix)`) or a short label (`- 挑战目标`,
+    /// `- Stretch`) stays a note; wording with no number before numbering that starts over
+    /// (`- Improve reliability`, `- KR1：…`) opens an objective; anything else is a key result
+    /// whose marker was left off.
     fn among_key_results(
         &self,
         depth: Option<usize>,
         text: &str,
         following: &[Shape],
     ) -> Option<Sibling> {
-        let next = following.iter().find(|s| s.is_significant());
-        let goes_on = match next {
-            Some(Shape::Marked(ItemKind::KeyResult, number)) => {
-                match (self.marked_key_result_number, number) {
-                    (Some(previous), Some(next)) => *next > previous,
-                    _ => true,
-                }
-            }
-            _ => false,
+        let Some(Shape::Marked(ItemKind::KeyResult, next)) =
+            following.iter().find(|s| s.is_significant())
+        else {
+            return None;
         };
         let between = depth.is_some()
             && self.last == Attach::KeyResult
-            && depth == self.marked_key_result_depth
-            && goes_on;
+            && depth == self.marked_key_result_depth;
+        if !between {
+            return None;
+        }
         let counted = text
             .chars()
             .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        between.then(|| {
-            if counted && !is_note_like(text) {
-                Sibling::KeyResult
-            } else {
-                Sibling::Note
-            }
+        let restarts = matches!(
+            (self.marked_key_result_number, next),
+            (Some(previous), Some(next)) if next <= &previous
+        );
+        let label = if text.is_ascii() {
+            text.split_whitespace().count() <= 2
+        } else {
+            text.chars().count() <= 6
+        };
+        Some(if is_note_like(text) || label && !counted && !restarts {
+            Sibling::Note
+        } else if restarts && !counted {
+            Sibling::Objective
+        } else {
+            Sibling::KeyResult
         })
     }
 

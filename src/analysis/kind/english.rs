@@ -288,20 +288,29 @@ fn caused<'a, 'w>(body: &[&'a Word<'w>], at: usize) -> Option<&'a Word<'w>> {
         .take_while(|w| !w.is(WordClass::Comparator) && !is_one_of(w, &PREPOSITIONS))
         .position(|w| w.is(WordClass::ActivityVerb) && w.form == Some(Form::Past))?
         + 1;
-    let by_others = body.get(deed + 1).is_some_and(|w| is_one_of(w, &["by"]));
+    // `by 15 partners` names who does it; `by March` only when.
+    let by_others = body.get(deed + 1).is_some_and(|w| is_one_of(w, &["by"]))
+        && body[deed + 2..]
+            .iter()
+            .take(3)
+            .any(|w| w.is(WordClass::Partner) || w.is(WordClass::Staff) || w.is(WordClass::Team));
     (!by_others).then_some(body[deed])
 }
 
-/// Bringing a thing into production, service or use is the team's own delivery; otherwise
+/// Bringing a thing into production, service or use, online or live is the team's own
+/// delivery; otherwise
 /// `bring` sets a level ("Bring churn down to 2%") or brings partners in.
 fn levels_nothing(body: &[&Word<'_>], at: usize) -> bool {
     const USES: [&str; 5] = ["production", "service", "operation", "operations", "use"];
     let bring = lexicon().base_form(body[at].text).as_ref() == "bring";
     // Only into use: bringing partners in ("20 new brands onto the platform") wins them.
     bring
-        && body[at + 1..]
-            .windows(2)
-            .any(|pair| is_one_of(pair[0], &["into", "in"]) && is_one_of(pair[1], &USES))
+        && (body[at + 1..]
+            .iter()
+            .any(|w| is_one_of(w, &["online", "live"]))
+            || body[at + 1..]
+                .windows(2)
+                .any(|pair| is_one_of(pair[0], &["into", "in"]) && is_one_of(pair[1], &USES)))
 }
 
 /// Ways of reaching out to people first.
@@ -664,8 +673,12 @@ fn elaborates(body: &[&Word<'_>], evidence: Evidence<'_>) -> bool {
     // reaching more ("reaching 20% more families"), users or a measure is its result.
     static AUDIENCES: WordList = word_list!("en/kind/audiences.txt");
     let audience = |w: &&Word<'_>| {
-        let base = lexicon().base_form(&w.text.to_ascii_lowercase());
-        AUDIENCES.contains(&base.as_ref())
+        let lower = w.text.to_ascii_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        let base = lexicon().base_form(&lower);
+        [base.as_ref(), singular]
+            .iter()
+            .any(|f| AUDIENCES.contains(f))
     };
     let reach = body
         .first()
@@ -1008,6 +1021,9 @@ mod tests {
             ("Sell off 3 surplus trucks before the auction", "activity"),
             ("Land 4 framework agreements with contractors", "outcome"),
             ("Stop using paper work orders by June", "activity"),
+            ("Have all 30 hydrants inspected by March", "activity"),
+            ("Bring 2 new substations online by Q4", "activity"),
+            ("Run 12 classes, reaching 300 residents", "activity"),
         ] {
             assert_eq!(kind(text), expected, "{text}");
         }
