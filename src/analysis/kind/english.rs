@@ -102,16 +102,16 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             .is_some_and(|word| is_one_of(word, &["before", "after", "ahead"]))
     };
     if let Some(window) = evidence.windows().find(|w| inside(w) && !leads_event(w)) {
-        // A window counted from what others sent ("within 3 business days of any production
-        // alert") times a service to them, whoever acts.
-        // …unless the work is the team's own deliverable ("File the report within 30 days of
-        // each incident").
-        let delivers = predicate.is_some_and(|at| {
+        // Sending people within a window counted from what others sent ("Dispatch a
+        // technician within 3 business days of any production alert") is a service to them;
+        // the team's own record or follow-up timed from it ("Log every crash within 24 hours
+        // of each incident") stays its work.
+        let sends_people = predicate.is_some_and(|at| {
             object(&body[at + 1..], evidence)
                 .last()
-                .is_some_and(|w| w.is(WordClass::Deliverable))
+                .is_some_and(|w| w.is(WordClass::Staff))
         });
-        if let Some(request) = counted_from_request(body, window.end).filter(|_| !delivers) {
+        if let Some(request) = counted_from_request(body, window.end).filter(|_| sends_people) {
             return verdict(Kind::Outcome, request, WordClass::Result);
         }
         // A service level: what others ask handled within a window ("Patients triaged within
@@ -970,9 +970,14 @@ mod tests {
             kind("Send an engineer within 2 days of any fault alert"),
             "outcome"
         );
-        // Reaching out first, counted from one's own event, stays work.
+        // Reaching out first, counted from one's own event, stays work; so does the team's
+        // own record or follow-up timed from a request.
         assert_eq!(
             kind("Text every new member within 10 days of sign-up"),
+            "activity"
+        );
+        assert_eq!(
+            kind("Account managers follow up within 2 days of every quote request"),
             "activity"
         );
     }
