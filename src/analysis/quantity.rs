@@ -426,6 +426,15 @@ fn chinese_is_quantity(
     if numeral.contains("分之") {
         return true;
     }
+    // 周一例会, 星期三: a weekday, not a count (每周一次 still counts).
+    let weekday = ["一", "二", "三", "四", "五", "六"].contains(&numeral)
+        && ["周", "星期", "礼拜"]
+            .iter()
+            .any(|w| text[..start].ends_with(w))
+        && unit != Some("次");
+    if weekday {
+        return false;
+    }
     if numeral.chars().all(is_magnitude_numeral) {
         return false;
     }
@@ -473,9 +482,10 @@ fn after_cadence(before: &str) -> bool {
 }
 
 /// Digits glued to letters are names and codes: 2B, 5G, P0, KR1, v2, #123, ISO 9001; so are numbers
-/// that name a line, a version or a generation: 3号线, 2026版, 第2代.
+/// that name a line, a version, a generation or a hotline: 3号线, 2026版, 第2代, 12345热线.
 fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
-    if text[end..].starts_with(['号', '版', '代']) {
+    // …and a hotline's number (12345热线).
+    if text[end..].starts_with(['号', '版', '代']) || text[end..].starts_with("热线") {
         return true;
     }
     // `10s of publications`, `100s of users`: a rough count.
@@ -982,5 +992,14 @@ mod tests {
         );
         assert_eq!(quantities("Once the app ships, cut calls by 20%"), ["20%"]);
         assert!(quantities("Retire the old DB once every customer is migrated").is_empty());
+    }
+
+    #[test]
+    fn weekdays_and_hotlines_are_no_quantities() {
+        assert!(quantities("每周整理周报并在周一晨会上通报").is_empty());
+        assert!(quantities("星期三下午开放参观").is_empty());
+        assert!(quantities("12345热线接通率提升").is_empty());
+        // A count per week still counts.
+        assert_eq!(quantities("每周一次安全巡查"), ["一次"]);
     }
 }
