@@ -605,13 +605,13 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
 /// Whether the object names those the team works with: 合作小学, 合作农场, 合作社 (not 合作项目,
 /// a piece of work).
 fn cooperates(object: &[&Word<'_>]) -> bool {
+    static WORK: WordList = word_list!("zh/kind/cooperation-work.txt");
     object.iter().enumerate().any(|(i, w)| {
         let partner = if w.text == "合作" {
             object.get(i + 1).copied()
         } else {
             Some(*w).filter(|w| w.text.starts_with("合作") && w.text.chars().count() > 2)
         };
-        static WORK: WordList = word_list!("zh/kind/cooperation-work.txt");
         partner.is_some_and(|p| {
             (p.tag.starts_with('n') || p.tag == "l")
                 && !p.is(WordClass::Deliverable)

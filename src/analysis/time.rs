@@ -376,28 +376,23 @@ fn restated_named_period(text: &str, start: usize, end: usize) -> Option<(usize,
 /// The date at `start..end` of `text` with the other end of its range (11月1日-11日, 7-8月),
 /// and nothing else beside it.
 fn date_range(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_dash = |c: char| matches!(c, '-' | '–' | '—' | '~' | '至' | '到');
+    const DASHES: [char; 6] = ['-', '–', '—', '~', '至', '到'];
     let is_date = |c: char| c.is_ascii_digit() || matches!(c, '月' | '日' | '号');
-    let length = |chars: &mut dyn Iterator<Item = char>| -> usize {
-        chars.take_while(|c| is_date(*c)).map(char::len_utf8).sum()
-    };
     let mut range = (start, end);
-    let head = text[..start].trim_end();
-    if let Some(dash) = head.chars().next_back().filter(|c| is_dash(*c)) {
-        let dash_at = head.len() - dash.len_utf8();
-        let run = length(&mut text[..dash_at].trim_end().chars().rev());
-        let digits_end = text[..dash_at].trim_end().len();
-        if run > 0 {
-            range.0 = digits_end - run;
+    // `7-` before `8月`: the date's run back to the dash, then the run before it.
+    if let Some(before_dash) = text[..start].trim_end().strip_suffix(DASHES) {
+        let before_dash = before_dash.trim_end();
+        let run_start = before_dash.trim_end_matches(is_date).len();
+        if run_start < before_dash.len() {
+            range.0 = run_start;
         }
     }
-    let tail = text[end..].trim_start();
-    if let Some(dash) = tail.chars().next().filter(|c| is_dash(*c)) {
-        let after_dash = text.len() - tail.len() + dash.len_utf8();
-        let rest = text[after_dash..].trim_start();
-        let run = length(&mut rest.chars());
+    // `-11日` after `11月1日`.
+    if let Some(after_dash) = text[end..].trim_start().strip_prefix(DASHES) {
+        let after_dash = after_dash.trim_start();
+        let run = after_dash.len() - after_dash.trim_start_matches(is_date).len();
         if run > 0 {
-            range.1 = text.len() - rest.len() + run;
+            range.1 = text.len() - after_dash.len() + run;
         }
     }
     range
@@ -471,11 +466,10 @@ fn is_baseline(text: &str, start: usize, end: usize) -> bool {
         .rsplit_once(' ')
         .filter(|(rest, last)| {
             let last = last.as_bytes();
-            let compared = rest.rsplit(' ').next().is_some_and(|lead| {
-                ["vs", "vs.", "versus"]
-                    .iter()
-                    .any(|v| lead.eq_ignore_ascii_case(v))
-            });
+            let compared = rest
+                .rsplit(' ')
+                .next()
+                .is_some_and(|lead| COMPARES.iter().any(|v| lead.eq_ignore_ascii_case(v)));
             compared
                 && last.len() == 2
                 && matches!(last[0], b'Q' | b'H' | b'q' | b'h')
@@ -575,6 +569,9 @@ fn counts(kind: TimeKind, text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// Words that only compare: a period after one is the comparison's (`vs. H2 FY26`).
+const COMPARES: [&str; 3] = ["vs", "vs.", "versus"];
+
 /// The length of a year that follows a period (` FY26` in `H2 FY26`, ` 2025` in `Q3 2025`).
 fn year_after(after: &str) -> usize {
     let rest = after.trim_start_matches(' ');
@@ -619,7 +616,7 @@ fn value_in(text: &str, start: usize, end: usize) -> bool {
     let closes = text[end..].trim_start().starts_with([')', '）']);
     let from = lead.is_some_and(|l| {
         let l = l.trim_start_matches(['(', '（']).to_ascii_lowercase();
-        ["from", "vs", "vs.", "versus", "was"].contains(&l.as_str())
+        ["from", "was"].contains(&l.as_str()) || COMPARES.contains(&l.as_str())
     });
     // `cut churn to 2%, lower than 3.5% in Q1`: a comparison set off by a comma.
     let than = lead.is_some_and(|l| l.eq_ignore_ascii_case("than"));

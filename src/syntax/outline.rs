@@ -98,9 +98,7 @@ pub fn build(source: &Source, lines: impl Iterator<Item = Line> + Clone) -> Docu
         last: Attach::Document,
         objective_depth: None,
         objective_bulleted: false,
-        objective_has_marked_key_results: false,
-        marked_key_result_depth: None,
-        marked_key_result_number: None,
+        marked_key_result: None,
         list_indents: Vec::new(),
         title_possible: true,
         nested_lists,
@@ -244,11 +242,9 @@ struct Builder<'s> {
     /// The current objective was a bulleted item (`- O1.`): a numbered list beside it holds
     /// its key results.
     objective_bulleted: bool,
-    /// Whether a key result of the current objective was written with a marker.
-    objective_has_marked_key_results: bool,
-    /// The list depth of the last marked key result, when it was a list item, and its number.
-    marked_key_result_depth: Option<usize>,
-    marked_key_result_number: Option<u32>,
+    /// The current objective's last marked key result: its list depth, when it was a list
+    /// item, and its number.
+    marked_key_result: Option<(Option<usize>, Option<u32>)>,
     /// Indentation of the open list levels.
     list_indents: Vec<usize>,
     title_possible: bool,
@@ -272,9 +268,7 @@ impl Builder<'_> {
                     }
                     ItemKind::KeyResult => {
                         self.key_result(item);
-                        self.objective_has_marked_key_results = true;
-                        self.marked_key_result_depth = depth;
-                        self.marked_key_result_number = marker.number.map(|n| n.value);
+                        self.marked_key_result = Some((depth, marker.number.map(|n| n.value)));
                     }
                 }
             }
@@ -355,7 +349,7 @@ impl Builder<'_> {
     fn is_list_item_under_objective(&self, depth: Option<usize>, numbered: bool) -> bool {
         let Some(depth) = depth else { return false };
         if !matches!(self.last, Attach::Objective | Attach::KeyResult)
-            || self.objective_has_marked_key_results
+            || self.marked_key_result.is_some()
         {
             return false;
         }
@@ -385,19 +379,15 @@ impl Builder<'_> {
         else {
             return None;
         };
-        let between = depth.is_some()
-            && self.last == Attach::KeyResult
-            && depth == self.marked_key_result_depth;
-        if !between {
+        let (marked_depth, previous) = self.marked_key_result?;
+        if depth.is_none() || self.last != Attach::KeyResult || depth != marked_depth {
             return None;
         }
         let counted = text
             .chars()
             .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        let restarts = matches!(
-            (self.marked_key_result_number, next),
-            (Some(previous), Some(next)) if next <= &previous
-        );
+        let restarts =
+            matches!((previous, next), (Some(previous), Some(next)) if *next <= previous);
         let label = if text.is_ascii() {
             text.split_whitespace().count() <= 2
         } else {
@@ -464,7 +454,7 @@ impl Builder<'_> {
     fn objective(&mut self, item: Item, depth: Option<usize>) {
         self.title_possible = false;
         self.objective_depth = depth;
-        self.objective_has_marked_key_results = false;
+        self.marked_key_result = None;
         let objective = Objective {
             item,
             key_results: Vec::new(),

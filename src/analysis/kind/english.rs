@@ -106,12 +106,14 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         // technician within 3 business days of any production alert") is a service to them;
         // the team's own record or follow-up timed from it ("Log every crash within 24 hours
         // of each incident") stays its work.
-        let sends_people = predicate.is_some_and(|at| {
-            object(&body[at + 1..], evidence)
-                .last()
-                .is_some_and(|w| w.is(WordClass::Staff))
-        });
-        if let Some(request) = counted_from_request(body, window.end).filter(|_| sends_people) {
+        let sends_people = || {
+            predicate.is_some_and(|at| {
+                object(&body[at + 1..], evidence)
+                    .last()
+                    .is_some_and(|w| w.is(WordClass::Staff))
+            })
+        };
+        if let Some(request) = counted_from_request(body, window.end).filter(|_| sends_people()) {
             return verdict(Kind::Outcome, request, WordClass::Result);
         }
         // A service level: what others ask handled within a window ("Patients triaged within
@@ -189,7 +191,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
     if let Some(done) = caused(body, at) {
         return verdict(Kind::Activity, done, WordClass::ActivityVerb);
     }
-    if levels_nothing(body, at) {
+    if brings_into_use(body, at) {
         return verdict(Kind::Activity, word, WordClass::ActivityVerb);
     }
     if word.is(WordClass::Result) {
@@ -300,7 +302,7 @@ fn caused<'a, 'w>(body: &[&'a Word<'w>], at: usize) -> Option<&'a Word<'w>> {
 /// Bringing a thing into production, service or use, online or live is the team's own
 /// delivery; otherwise
 /// `bring` sets a level ("Bring churn down to 2%") or brings partners in.
-fn levels_nothing(body: &[&Word<'_>], at: usize) -> bool {
+fn brings_into_use(body: &[&Word<'_>], at: usize) -> bool {
     const USES: [&str; 5] = ["production", "service", "operation", "operations", "use"];
     let bring = lexicon().base_form(body[at].text).as_ref() == "bring";
     // Only into use: bringing partners in ("20 new brands onto the platform") wins them.
