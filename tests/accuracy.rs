@@ -231,6 +231,12 @@ fn the_thirteenth_held_out_set_agrees_with_its_labels() {
     assert_bars("kr-holdout-13", &labelled_set("kr-holdout-13"));
 }
 
+/// The fourteenth, written after the thirteenth had been used to mend the analysis.
+#[test]
+fn the_fourteenth_held_out_set_agrees_with_its_labels() {
+    assert_bars("kr-holdout-14", &labelled_set("kr-holdout-14"));
+}
+
 /// The dominant language of every labelled key result: Chinese in the Chinese sets, English
 /// in the English set, whatever terms (KPI, DAU, Q1) or names the other script brings in. The
 /// English set's mixed document has units in each language, and both are found there.
@@ -359,4 +365,11 @@ fn the_tenth_english_held_out_set_agrees_with_its_labels() {
 #[test]
 fn the_eleventh_english_held_out_set_agrees_with_its_labels() {
     assert_bars("kr-holdout-en-11", &labelled_set("kr-holdout-en-11"));
+}
+
+/// The twelfth English held-out set, written after the eleventh had been used to mend the
+/// analysis.
+#[test]
+fn the_twelfth_english_held_out_set_agrees_with_its_labels() {
+    assert_bars("kr-holdout-en-12", &labelled_set("kr-holdout-en-12"));
 }

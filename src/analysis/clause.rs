@@ -63,26 +63,31 @@ fn ends_clause(word: &Word<'_>) -> bool {
     )
 }
 
-/// A colon tight between a number and a number or slot is a ratio's (1:20, 1：X), not a
-/// clause's end.
-fn in_ratio(words: &[Word<'_>], at: usize) -> bool {
-    let colon = &words[at];
+/// A colon tight between a number and a number or slot is a ratio's (1:20, 1：X), and a comma
+/// before three digits a thousands separator (1,000人次): neither ends a clause.
+fn inside_a_number(words: &[Word<'_>], at: usize) -> bool {
+    let mark = &words[at];
     let (Some(before), Some(after)) = (at.checked_sub(1).map(|i| &words[i]), words.get(at + 1))
     else {
         return false;
     };
-    matches!(colon.text, ":" | "：")
-        && before.span.end == colon.span.start
-        && after.span.start == colon.span.end
-        && before.text.ends_with(|c: char| c.is_ascii_digit())
-        && after.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+    let tight = before.span.end == mark.span.start
+        && after.span.start == mark.span.end
+        && before.text.ends_with(|c: char| c.is_ascii_digit());
+    let ratio = matches!(mark.text, ":" | "：")
+        && after.text.starts_with(|c: char| c.is_ascii_alphanumeric());
+    let thousands = mark.text == ","
+        && after.text.len() >= 3
+        && after.text.bytes().take(3).all(|b| b.is_ascii_digit())
+        && !after.text[3..].starts_with(|c: char| c.is_ascii_digit());
+    tight && (ratio || thousands)
 }
 
 /// Splits an item's words into clauses, by the markers of its language.
 pub fn split(words: &[Word<'_>], language: Option<Script>) -> Vec<Clause> {
     let mut clauses = Vec::new();
     let mut start = 0;
-    let breaks = |i: usize| ends_clause(&words[i]) && !in_ratio(words, i);
+    let breaks = |i: usize| ends_clause(&words[i]) && !inside_a_number(words, i);
     for end in (0..=words.len()).filter(|&i| i == words.len() || breaks(i)) {
         match language {
             Some(Script::English) => split_english_segment(words, start, end, &mut clauses),

@@ -108,11 +108,17 @@ impl Facts {
             .iter()
             .filter(|t| t.kind != time::TimeKind::Window)
             .map(|t| match t.kind {
-                // `four times a week`: the count of events is a number.
+                // `four times a week`: the count of events is a number; in `every 2 hours`
+                // the number of periods is one.
                 time::TimeKind::Cadence => {
-                    let count =
-                        time::event_count_length(&text[t.span.start - base..t.span.end - base]);
-                    Span::new(t.span.start + count, t.span.end)
+                    let cadence = &text[t.span.start - base..t.span.end - base];
+                    match time::interval_start(cadence) {
+                        Some(at) => Span::new(t.span.start, t.span.start + at),
+                        None => {
+                            let count = time::event_count_length(cadence);
+                            Span::new(t.span.start + count, t.span.end)
+                        }
+                    }
                 }
                 _ => t.span,
             })
@@ -323,6 +329,14 @@ mod tests {
             .collect()
     }
 
+    fn quantities(text: &str) -> Vec<String> {
+        Facts::of(text, 0, &Vocabulary::default())
+            .quantities
+            .iter()
+            .map(|q| text[q.span.range()].to_owned())
+            .collect()
+    }
+
     #[test]
     fn a_comparative_after_a_quantity_is_no_hedge() {
         assert_eq!(
@@ -338,13 +352,6 @@ mod tests {
 
     #[test]
     fn dates_that_are_no_time_frame_are_no_quantity_either() {
-        let quantities = |text: &str| -> Vec<String> {
-            Facts::of(text, 0, &Vocabulary::default())
-                .quantities
-                .iter()
-                .map(|q| text[q.span.range()].to_owned())
-                .collect()
-        };
         // A baseline's date, and a named period restated in parentheses.
         assert!(quantities("投诉量较3月末明显下降").is_empty());
         assert!(quantities("营收较2025年12月有所增长").is_empty());
@@ -359,6 +366,18 @@ mod tests {
         let facts = Facts::of("完成建档（6月30日前）", 0, &Vocabulary::default());
         assert!(facts.has_deadline() && !facts.has_number());
         assert_eq!(quantities("完成3个月的试点"), ["3个月"]);
+    }
+
+    #[test]
+    fn a_cadences_number_of_periods_is_a_quantity() {
+        assert_eq!(quantities("每三天盘点一次库存"), ["三天", "一次"]);
+        assert_eq!(quantities("每隔2小时记录水温"), ["2小时"]);
+        assert_eq!(quantities("Back up the ledger every 6 hours"), ["6"]);
+        assert_eq!(quantities("Rotate the keys every three months"), ["three"]);
+        // Every one period, or every period, has no number.
+        assert!(quantities("每一季度召开质量分析会").is_empty());
+        assert!(quantities("Rotate the keys every month").is_empty());
+        assert!(quantities("Rotate the keys every other month").is_empty());
     }
 
     #[test]

@@ -232,6 +232,8 @@ static ACQUIRES: WordList = word_list!("zh/kind/acquiring-verbs.txt");
 fn wins_partners(object: &[&Word<'_>]) -> bool {
     object
         .iter()
+        // A count may come first (开发10家经销商).
+        .skip_while(|w| matches!(w.tag, "m" | "q") && !w.text.starts_with('第'))
         // 第三方 is a word, not a number.
         .take_while(|w| !w.is(WordClass::Direction) && (w.tag != "m" || w.text.starts_with('第')))
         .filter(|w| w.tag.starts_with('n') || w.is(WordClass::Partner))
@@ -246,7 +248,9 @@ static OWN_FIXES: WordList = word_list!("zh/kind/own-fixes.txt");
 const LIGHT: [WordClass; 2] = [WordClass::Vague, WordClass::Maintain];
 
 fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> Option<Verdict> {
-    let inside = |s: &Span| clause.span.start <= s.start && s.end <= clause.span.end;
+    // What starts in the clause is its own, though a closing bracket (`[number]`, 【X】) may
+    // stand past the clause's end.
+    let inside = |s: &Span| clause.span.start <= s.start && s.start < clause.span.end;
     let measured = evidence.measures.iter().any(inside);
     let start = after_owner(body).max(after_locative(body));
     let body = &body[start.min(body.len())..];
@@ -565,9 +569,11 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
     // …unless the window counts from a request received (审核在收到后3个工作日内出具意见):
     // then it is a service to whoever sent it.
     static RECEIPTS: WordList = word_list!("zh/kind/receipts.txt");
-    let received = before.iter().enumerate().any(|(i, w)| {
-        RECEIPTS.contains(&w.text) && before[i + 1..].iter().take(3).any(|n| n.text == "后")
+    let receipt = before.iter().enumerate().find_map(|(i, w)| {
+        let counts_from = before[i + 1..].iter().take(3).any(|n| n.text == "后");
+        (RECEIPTS.contains(&w.text) && counts_from).then_some(*w)
     });
+    let received = receipt.is_some();
     // …or when what is worked on was asked for (客户投诉核查, 信用卡申请审核).
     // …as the head of its words, not naming the team's own system (举报系统, 投诉处理流程).
     let heads_request = |i: usize| {
@@ -585,21 +591,27 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
     {
         return None;
     }
-    before.iter().enumerate().find_map(|(i, w)| {
-        let nominal = w.tag.starts_with('n')
-            || w.tag == "vn"
-            || w.is(WordClass::Metric)
-            || w.is(WordClass::Partner)
-            || heads_request(i);
-        // 举报系统: a request's name on the team's own thing is that thing.
-        let names_own = w.is(WordClass::Request) && !heads_request(i);
-        let temporal = before
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.text, "后" | "前" | "时"));
-        let own =
-            w.is(WordClass::Team) || w.is(WordClass::ActivityVerb) || w.is(WordClass::Deliverable);
-        (nominal && !temporal && !own && !names_own && w.tag != "t").then_some(*w)
-    })
+    before
+        .iter()
+        .enumerate()
+        .find_map(|(i, w)| {
+            let nominal = w.tag.starts_with('n')
+                || w.tag == "vn"
+                || w.is(WordClass::Metric)
+                || w.is(WordClass::Partner)
+                || heads_request(i);
+            // 举报系统: a request's name on the team's own thing is that thing.
+            let names_own = w.is(WordClass::Request) && !heads_request(i);
+            let temporal = before
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text, "后" | "前" | "时"));
+            let own = w.is(WordClass::Team)
+                || w.is(WordClass::ActivityVerb)
+                || w.is(WordClass::Deliverable);
+            (nominal && !temporal && !own && !names_own && w.tag != "t").then_some(*w)
+        })
+        // With no subject named (接到紧急呼叫后15分钟内上门处置), the request received is served.
+        .or(receipt)
 }
 
 /// Whether the object names those the team works with: 合作小学, 合作农场, 合作社 (not 合作项目,
@@ -713,7 +725,20 @@ fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>], leads: bool) -> bool {
     let relative = !leads
         && rest.iter().take(3).any(|w| w.text == "的")
         && !rest.iter().take(3).any(|w| w.is(WordClass::Deliverable));
+    // A verb's clause that ends in 的 before a result says whose result it is (参加赛事的学员
+    // 获奖人数达到X人): the result decides.
+    let before_result = rest
+        .iter()
+        .take(6)
+        .position(|w| w.text == "的")
+        .is_some_and(|at| {
+            rest[at + 1..]
+                .iter()
+                .take(3)
+                .any(|w| w.is(WordClass::Result))
+        });
     is_measure_word(next)
+        || before_result
         || next.is(WordClass::Team)
         || names_a_measure_before_direction(rest, word.tag == "vn")
         || matches!(next.text, "后" | "前" | "时" | "的")
@@ -805,6 +830,35 @@ mod tests {
         );
         // A certification passed is a result.
         assert_eq!(kind("年内通过ISO 14001环境管理体系认证"), "outcome");
+    }
+
+    #[test]
+    fn partners_won_may_be_counted_before_they_are_named() {
+        assert_eq!(kind("开发30家县级代理商"), "outcome");
+        assert_eq!(kind("拓展若干家社区团购渠道"), "outcome");
+        assert_eq!(kind("开发3套巡检小程序"), "activity");
+        // People a service reaches, and creators signed, are won too.
+        assert_eq!(kind("签约居民从1200户增加到2000户"), "outcome");
+        assert_eq!(kind("新签约创作者300人"), "outcome");
+    }
+
+    #[test]
+    fn a_window_from_a_call_received_is_a_service() {
+        assert_eq!(kind("接到报警后10分钟内到达现场"), "outcome");
+        assert_eq!(kind("收到报修后2小时内上门"), "outcome");
+        // The team's own step after its own event stays work.
+        assert_eq!(kind("会议结束后2个工作日内完成纪要"), "activity");
+    }
+
+    #[test]
+    fn a_verb_that_says_whose_result_it_is_does_not_decide() {
+        assert_eq!(kind("参加技能大赛的员工获奖人数达到5人"), "outcome");
+        assert_eq!(kind("完成新员工入职培训的课件制作"), "activity");
+    }
+
+    #[test]
+    fn a_stock_before_a_noun_is_no_measure() {
+        assert_eq!(kind("完成存量合同电子化归档2万份"), "activity");
     }
 
     #[test]

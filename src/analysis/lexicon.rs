@@ -277,7 +277,20 @@ impl Lexicon {
 
     fn inflected_entry(&self, lower: &str) -> Option<(Classes, Form)> {
         let (base, form) = self.base_of(lower, |w| self.english.contains_key(w))?;
-        self.english.get(base.as_ref()).map(|c| (*c, form))
+        let classes = *self.english.get(base.as_ref())?;
+        // A word listed only as a noun has a plural, not a verb's forms: `pricing` is no
+        // price.
+        let nouns = [
+            WordClass::Deliverable,
+            WordClass::Metric,
+            WordClass::Staff,
+            WordClass::Team,
+            WordClass::Partner,
+            WordClass::Request,
+        ];
+        let noun_only = nouns.iter().any(|c| classes.has(*c))
+            && !WordClass::VERBS.iter().any(|c| classes.has(*c));
+        (!noun_only || matches!(form, Form::Base | Form::S)).then_some((classes, form))
     }
 
     /// The base form `lower` is an inflection of, by `listed`'s judgement, and which form it
@@ -367,8 +380,10 @@ pub fn names_a_measure(word: &str) -> bool {
         "价", "频次",
     ];
     // Qualities and forces, not measures; amounts said in words (尽量, 大量), not measured.
-    const NOT: [&str; 10] = [
-        "质量", "力量", "能量", "分量", "尽量", "大量", "少量", "适量", "批量", "考量",
+    // 存量 and 增量 name a stock's part before a noun (存量纸质档案, 增量客户).
+    const NOT: [&str; 12] = [
+        "质量", "力量", "能量", "分量", "尽量", "大量", "少量", "适量", "批量", "考量", "存量",
+        "增量",
     ];
     let chars = word.chars().count();
     (chars >= 2 && !NOT.contains(&word) && ENDINGS.iter().any(|e| word.ends_with(e) && word != *e))
@@ -548,7 +563,7 @@ mod tests {
         ]
         .map(|file| std::fs::read_to_string(root.join(file)).expect("the code is there"))
         .concat();
-        for folder in ["zh/kind", "en/kind", "zh/quantity"] {
+        for folder in ["zh/kind", "en/kind", "zh/quantity", "en/quantity"] {
             let lists = root.join("rules/lexicon").join(folder);
             for entry in std::fs::read_dir(&lists).expect("the lists are there") {
                 let path = entry.expect("a list can be listed").path();

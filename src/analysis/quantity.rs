@@ -277,6 +277,14 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         {
             continue;
         }
+        if let Some(ratio_end) = ratio_end(text, start, end) {
+            found.push(Quantity {
+                span: Span::new(base + start, base + ratio_end),
+                value: None,
+                unit: Unit::Plain,
+            });
+            continue;
+        }
         let currency = text[..start].trim_end().ends_with(['$', '€', '¥', '£']);
         let after = &text[end..];
         // After a currency sign, B and bn are billions (¥1.2B); elsewhere 2B is a name (2B业务).
@@ -322,7 +330,12 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
         {
             continue;
         }
-        if is_ordinal_or_means_span(text, start)
+        let unit = if currency {
+            Unit::Money
+        } else {
+            classify_unit(unit_text, numeral)
+        };
+        if is_ordinal_or_means_span(text, start, numeral, unit)
             || is_year(numeral, unit_text)
             || titles
                 .get_or_init(|| title_spans(text))
@@ -332,11 +345,6 @@ pub fn find(text: &str, base: usize, excluded: &[Span]) -> Vec<Quantity> {
             continue;
         }
         let suffix_len = unit_end.unwrap_or(magnitude_end) - end;
-        let unit = if currency {
-            Unit::Money
-        } else {
-            classify_unit(unit_text, numeral)
-        };
         found.push(Quantity {
             span: Span::new(base + start, base + end + suffix_len),
             value: value_of(numeral, magnitude),
@@ -481,9 +489,77 @@ fn after_cadence(before: &str) -> bool {
     periodic || clause.contains("双周")
 }
 
+/// A public service number (110, 12345, 311) before a word it names (110联动, the 311 web
+/// portal) or after dialling it (拨打12345).
+fn names_a_service_line(text: &str, start: usize, end: usize) -> bool {
+    static CHINESE: WordList = word_list!("zh/quantity/service-numbers.txt");
+    static ENGLISH: WordList = word_list!("en/quantity/service-numbers.txt");
+    let (number, before, after) = (&text[start..end], &text[..start], &text[end..]);
+    let chinese = CHINESE.contains(&number)
+        && (after
+            .chars()
+            .next()
+            .is_some_and(|c| crate::syntax::is_cjk(c) && !matches!(c, '内' | '以' | '之'))
+            || before.ends_with("拨打"));
+    let dialled = || {
+        let lower = before.to_ascii_lowercase();
+        lower.ends_with("dial ") || lower.ends_with("call ")
+    };
+    let english = ENGLISH.contains(&number)
+        && (after
+            .strip_prefix(' ')
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+            || dialled());
+    chinese || english
+}
+
+/// A ratio set as a level (师生比1:20, ROI不低于1:3, 投入产出比达到1：4) is one quantity: where it
+/// ends, when the numeral at `start..end` opens one. Without a ratio's name before it, a
+/// clock time (在9:30前) is none, and `1:1 coaching` is a format.
+fn ratio_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    const NAMES: [&str; 5] = ["比", "比例", "比率", "ROI", "ratio"];
+    const LEVELS: [&str; 9] = [
+        "为",
+        "达到",
+        "于",
+        "保持",
+        "控制在",
+        "保持在",
+        "at",
+        "at least",
+        "of",
+    ];
+    let mut ratio_end = end;
+    while let Some(side) = text[ratio_end..].strip_prefix([':', '：']) {
+        let digits = run(side, is_digit);
+        if digits == 0 {
+            break;
+        }
+        ratio_end = text.len() - side.len() + digits + decimal_length(&side[digits..]);
+    }
+    if ratio_end == end {
+        return None;
+    }
+    let lead = text[..start].trim_end();
+    let named = NAMES.iter().any(|n| lead.ends_with(n));
+    let levelled = LEVELS.iter().any(|l| lead.ends_with(l));
+    let second = text[end..ratio_end].trim_start_matches([':', '：']);
+    let clock = second.len() == 2 && text[start..end].len() <= 2;
+    (named || levelled && !clock).then_some(ratio_end)
+}
+
 /// Digits glued to letters are names and codes: 2B, 5G, P0, KR1, v2, #123, ISO 9001; so are numbers
 /// that name a line, a version, a generation or a hotline: 3号线, 2026版, 第2代, 12345热线.
 fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
+    if !has_unit && names_a_service_line(text, start, end) {
+        return true;
+    }
+    // `24/7`: always, not two numbers.
+    if text[start..].starts_with("24/7")
+        || text[..start].ends_with("24/") && &text[start..end] == "7"
+    {
+        return true;
+    }
     // …and a hotline's number (12345热线).
     if text[end..].starts_with(['号', '版', '代']) || text[end..].starts_with("热线") {
         return true;
@@ -520,9 +596,30 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     // The English words around the number: `the 2024 level` and `the 2025 annual report` are
     // years naming a thing (`the 2000 remaining tenants` are counted); `the 2.0 release` and
     // `release 4.2` are dotted numbers naming a release (not `2.5 updates`).
-    const DATED: [&str; 18] = [
-        "level", "figure", "average", "baseline", "budget", "exam", "cohort", "class", "season",
-        "edition", "report", "plan", "survey", "review", "audit", "roadmap", "strategy", "census",
+    const DATED: [&str; 23] = [
+        "level",
+        "figure",
+        "average",
+        "baseline",
+        "budget",
+        "exam",
+        "cohort",
+        "class",
+        "season",
+        "edition",
+        "report",
+        "plan",
+        "survey",
+        "review",
+        "audit",
+        "roadmap",
+        "strategy",
+        "census",
+        "contract",
+        "agreement",
+        "tender",
+        "catalogue",
+        "catalog",
     ];
     const RELEASES: [&str; 3] = ["release", "version", "update"];
     let is_one_of = |word: &str, words: &[&str]| words.iter().any(|d| word.eq_ignore_ascii_case(d));
@@ -656,13 +753,13 @@ fn is_year_digits(numeral: &str) -> bool {
 }
 
 /// 第一, 第3代 are ordinals; 近两年, 过去3年 describe the means, not a target; 每一次 is "every
-/// time".
-fn is_ordinal_or_means_span(text: &str, start: usize) -> bool {
+/// time", but 每两周 and 每2小时 count the periods between events.
+fn is_ordinal_or_means_span(text: &str, start: usize, numeral: &str, unit: Unit) -> bool {
     let before = &text[..start];
+    let interval = unit == Unit::Duration && numeral != "一";
     before.ends_with('第')
-        || ["近", "过去", "最近", "每"]
-            .iter()
-            .any(|w| before.ends_with(w))
+        || ["近", "过去", "最近"].iter().any(|w| before.ends_with(w))
+        || before.ends_with('每') && !interval
 }
 
 fn classify_unit(unit: Option<&str>, numeral: &str) -> Unit {
@@ -1001,5 +1098,38 @@ mod tests {
         assert!(quantities("12345热线接通率提升").is_empty());
         // A count per week still counts.
         assert_eq!(quantities("每周一次安全巡查"), ["一次"]);
+    }
+
+    #[test]
+    fn service_numbers_before_a_word_are_names() {
+        assert!(quantities("完善119消防与120急救的联动机制").is_empty());
+        assert!(quantities("引导群众拨打12315投诉").is_empty());
+        assert!(quantities("Staff the 911 dispatch desk around the clock").is_empty());
+        assert!(quantities("Publish the 311 service guide").is_empty());
+        // With a unit, or alone, the same digits count.
+        assert_eq!(quantities("新建120个社区服务站"), ["120个"]);
+        assert_eq!(quantities("累计巡查达到110次"), ["110次"]);
+        assert_eq!(quantities("Grow members to 311"), ["311"]);
+        // A number on the English list is no name in Chinese, nor the other way round.
+        assert_eq!(quantities("新增911户签约家庭"), ["911户"]);
+        assert_eq!(quantities("Ship 120 crates"), ["120"]);
+    }
+
+    #[test]
+    fn a_ratio_set_as_a_level_is_one_quantity() {
+        assert_eq!(quantities("生师比控制在18:1以内"), ["18:1"]);
+        assert_eq!(quantities("配比调整为3：2"), ["3：2"]);
+        assert_eq!(quantities("投资回报不低于1:4"), ["1:4"]);
+        assert_eq!(quantities("Hold the staffing ratio at 1:6"), ["1:6"]);
+        // A clock time, and a format with no ratio named, are no quantity.
+        assert!(quantities("门诊不晚于8:30开诊").is_empty());
+        assert!(quantities("Offer 1:1 mentoring to new hires").is_empty());
+    }
+
+    #[test]
+    fn a_year_before_what_it_dates_and_always_are_no_quantities() {
+        assert!(quantities("Sign the 2028 supply agreement by June").is_empty());
+        assert!(quantities("Answer the help line 24/7").is_empty());
+        assert_eq!(quantities("Renew 2028 contracts by June"), ["2028"]);
     }
 }

@@ -644,6 +644,34 @@ pub fn event_count_length(cadence: &str) -> usize {
     })
 }
 
+/// In a cadence every so many periods (每两周, 每隔3天, every 2 hours, every four weeks), where
+/// the number of periods starts: a number of its own. 每一周 and `every one` say no more than
+/// 每周.
+pub fn interval_start(cadence: &str) -> Option<usize> {
+    const NUMBER_WORDS: [&str; 13] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "thirty",
+    ];
+    let english = cadence
+        .get(..6)
+        .is_some_and(|lead| lead.eq_ignore_ascii_case("every "));
+    let rest = if english {
+        cadence[6..].trim_start()
+    } else {
+        cadence
+            .strip_prefix("每隔")
+            .or_else(|| cadence.strip_prefix('每'))?
+    };
+    let first_word = rest.split(' ').next().unwrap_or("");
+    let counted = rest.starts_with(|c: char| c.is_ascii_digit() && c != '0')
+        || rest.starts_with(['两', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+        || english
+            && NUMBER_WORDS
+                .iter()
+                .any(|n| first_word.eq_ignore_ascii_case(n));
+    counted.then_some(cadence.len() - rest.len())
+}
+
 /// A cadence adjective before a noun is how often work happens when an act leads it (`Hold
 /// monthly safety drills`) or the noun is an event or deliverable (`Quarterly investigator
 /// meetings`), not a metric's window (`weekly active users`).

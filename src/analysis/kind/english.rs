@@ -83,7 +83,9 @@ fn is_measure(word: &Word<'_>, evidence: Evidence<'_>) -> bool {
 }
 
 fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> Option<Verdict> {
-    let inside = |s: &Span| clause.span.start <= s.start && s.end <= clause.span.end;
+    // What starts in the clause is its own, though a closing bracket (`[number]`, 【X】) may
+    // stand past the clause's end.
+    let inside = |s: &Span| clause.span.start <= s.start && s.start < clause.span.end;
     let measured = evidence.measures.iter().any(inside);
     let body = &body[leading_hedges(body)..];
     let verdict = |kind, word: &Word<'_>, class| {
@@ -147,8 +149,15 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
                         .iter()
                         .any(|w| w.span.end <= window.start && is_one_of(w, &OUTREACH))
         }) && !body.iter().any(|w| is_one_of(w, &["inbound", "incoming"]));
+        let records = predicate.is_some_and(|at| {
+            RECORDS.contains(
+                &lexicon()
+                    .base_form(&body[at].text.to_ascii_lowercase())
+                    .as_ref(),
+            )
+        });
         if let Some(handled) = handled(body, predicate, window.start, evidence)
-            .filter(|_| responds || !staff_act && !reaches_out)
+            .filter(|_| responds || !staff_act && !reaches_out && !records)
             .filter(|w| responds || !is_own(w) || w.is(WordClass::Request))
         {
             return verdict(Kind::Outcome, handled, WordClass::Result);
@@ -318,6 +327,9 @@ fn brings_into_use(body: &[&Word<'_>], at: usize) -> bool {
 /// Ways of reaching out to people first.
 static OUTREACH: WordList = word_list!("en/kind/outreach.txt");
 
+/// Ways of keeping a record.
+static RECORDS: WordList = word_list!("en/kind/records.txt");
+
 /// A noun the clause can be about: not a function word or a number, and listed as a noun
 /// or not as a verb.
 fn is_noun(word: &Word<'_>, evidence: Evidence<'_>) -> bool {
@@ -413,8 +425,15 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
         .iter()
         .position(|w| is_one_of(w, &PREPOSITIONS) || w.is(WordClass::Comparator))
         .unwrap_or(body.len());
+    // A plural before a bound is the measure's noun ("Road calls below 1 per 10,000 miles").
+    let bounded_plural = |i: usize| {
+        body[i].form == Some(Form::S)
+            && body[i].is(WordClass::ActivityVerb)
+            && bound_after(body, i + 1, evidence)
+    };
     let finite = |i: usize| {
         is_verb(body[i])
+            && !bounded_plural(i)
             && matches!(body[i].form, Some(Form::Past | Form::S | Form::Base))
             && !modifies_next(i)
             && !is_function_word(body[i - 1])
@@ -541,7 +560,15 @@ fn holds_level(
     object: &[&Word<'_>],
     evidence: Evidence<'_>,
 ) -> bool {
-    let past_bound = body[at].form == Some(Form::Past) && bound_after(body, at + 1, evidence);
+    // After its subject, a participle may stand further from the bound ("Errata reported per
+    // title in the first term under 5").
+    // A share of those served ("for over 90% of patients") is a completion rate, no level.
+    let far_level = |i: usize| {
+        level_end(body, i, evidence)
+            .is_some_and(|end| body.get(end).is_none_or(|w| !is_one_of(w, &["of"])))
+    };
+    let past_bound = body[at].form == Some(Form::Past)
+        && (bound_after(body, at + 1, evidence) || at > 0 && (at + 2..body.len()).any(far_level));
     let metric_end = object
         .last()
         .filter(|w| w.is(WordClass::Metric))
@@ -552,22 +579,35 @@ fn holds_level(
 /// A comparator or `at` at `i`, then a level: a value with its unit or what it counts ("at
 /// 99.2% or better", "at 4 hours", "at 200 tickets or fewer"); not places ("at 12 clinics").
 fn bound_after(body: &[&Word<'_>], i: usize, evidence: Evidence<'_>) -> bool {
+    level_end(body, i, evidence).is_some()
+}
+
+/// Where the level a bound at `i` sets ends ([`bound_after`]): the index after its value.
+fn level_end(body: &[&Word<'_>], i: usize, evidence: Evidence<'_>) -> Option<usize> {
     const UNITS: [&str; 8] = [
         "hours", "hour", "minutes", "days", "seconds", "points", "ms", "percent",
     ];
     let bounds = body
         .get(i)
         .is_some_and(|w| w.is(WordClass::Comparator) || is_one_of(w, &["at"]));
-    let value = body.get(i + 1).is_some_and(|w| is_measure(w, evidence));
-    let bounded_again = body.get(i + 3).is_some_and(|w| w.is(WordClass::Comparator));
-    let level_ends = body.get(i + 2).is_none_or(|n| {
+    // The value may take several words ("[number]").
+    let value_words = body[(i + 1).min(body.len())..]
+        .iter()
+        .take_while(|w| is_measure(w, evidence))
+        .count();
+    let value = value_words > 0;
+    let after = i + value_words;
+    let bounded_again = body
+        .get(after + 2)
+        .is_some_and(|w| w.is(WordClass::Comparator));
+    let level_ends = body.get(after + 1).is_none_or(|n| {
         is_function_word(n)
             || n.is(WordClass::Comparator)
             || n.tag == "x"
             || is_one_of(n, &UNITS)
             || bounded_again
     });
-    bounds && value && level_ends
+    (bounds && value && level_ends).then_some(after + 1)
 }
 
 /// Adding customers, partners or revenue is a result; adding staff or tools is an input.
@@ -640,11 +680,16 @@ fn nominal(
             (is_noun(w, evidence) || gerund(w)) && !participle
         })
         .last();
-    let counts_work = head.filter(|w| w.is(WordClass::Deliverable) || gerund(w));
+    // What others send ("Road calls") is no work of the team's.
+    let counts_work =
+        head.filter(|w| (w.is(WordClass::Deliverable) || gerund(w)) && !w.is(WordClass::Request));
+    // "No lost-time injuries": an absence is a state to make true.
+    let absence = body.first().is_some_and(|w| is_one_of(w, &["no"]));
     let share = body.iter().any(|w| w.text.ends_with('%'));
     let (kind, word, class) = match (measured, metric, counts_work) {
         (true, Some(metric), _) => (Kind::Outcome, *metric, WordClass::Metric),
         (true, None, Some(_)) if share => (Kind::Outcome, *body.first()?, WordClass::Metric),
+        (false, _, _) if absence => (Kind::Outcome, *body.first()?, WordClass::Result),
         (_, _, Some(work)) => (Kind::Activity, *work, WordClass::Deliverable),
         (true, None, None) => (Kind::Outcome, *body.first()?, WordClass::Metric),
         // After "ensure" or "so that", a state is the result to make true.
@@ -1031,6 +1076,44 @@ mod tests {
             ("Have all 30 hydrants inspected by March", "activity"),
             ("Bring 2 new substations online by Q4", "activity"),
             ("Run 12 classes, reaching 300 residents", "activity"),
+        ] {
+            assert_eq!(kind(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_measure_named_by_nouns_and_a_participle_holds_a_level() {
+        for (text, expected) in [
+            // A plural that looks like a verb, right before its bound, is the measure's noun.
+            ("Service calls below 3 per 100 installs", "outcome"),
+            // A participle after its subject may stand far from the bound.
+            ("Defects found per release in the pilot under 4", "outcome"),
+            (
+                "Defects found per release in the pilot under [N]",
+                "outcome",
+            ),
+            // …but a share of those served is a completion rate of the team's work.
+            (
+                "Care plans sent to the family within 48 hours for over 90% of residents",
+                "activity",
+            ),
+        ] {
+            assert_eq!(kind(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn absences_partners_records_and_prices() {
+        for (text, expected) in [
+            ("No unplanned outages during the holiday peak", "outcome"),
+            ("Sign 12 new member institutions", "outcome"),
+            // Keeping a record in time after an event is the team's own bookkeeping.
+            (
+                "Record every near-miss in the hazard register within 12 hours of the event",
+                "activity",
+            ),
+            // `pricing` is no inflection of the measure `price`.
+            ("Optimize pricing across the range", "activity"),
         ] {
             assert_eq!(kind(text), expected, "{text}");
         }
