@@ -284,21 +284,21 @@ pub fn check(
 }
 
 /// Findings by where they stand, then by rule; findings of one place and rule keep their
-/// order. Sorted by index and moved once: a finding is large, and a file may have many.
-pub(crate) fn in_text_order(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    // The keys sit beside their index, so sorting never reaches into the findings; the index
-    // breaks ties, which keeps the order stable with an unstable sort.
-    let mut order: Vec<(usize, usize, &str, usize)> = diagnostics
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.span.start, d.span.end, d.rule.code, i))
-        .collect();
-    order.sort_unstable();
-    let mut slots: Vec<Option<Diagnostic>> = diagnostics.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(.., i)| slots[i].take())
-        .collect()
+/// order. Sorted by small keys and then moved into place: a finding is large, and a file may
+/// have many.
+pub(crate) fn in_text_order(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by_cached_key(|d| (d.span.start, d.span.end, code_order(d.rule.code)));
+    diagnostics
+}
+
+/// A number that sorts as the rule's code does (`C001` before `M001`), so that comparing two
+/// findings compares no strings: a code is a letter and three digits.
+fn code_order(code: &str) -> u32 {
+    let mut bytes = [0; 4];
+    for (byte, from) in bytes.iter_mut().zip(code.bytes()) {
+        *byte = from;
+    }
+    u32::from_be_bytes(bytes)
 }
 
 /// Runs the rules whose check `pick` takes, each at its configured severity.
@@ -315,5 +315,26 @@ fn run(
                 d.severity = *severity;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_sort_as_their_numbers_do() {
+        for rule in ALL {
+            let (letter, digits) = rule.code.split_at(1);
+            assert!(
+                letter.chars().all(|c| c.is_ascii_uppercase()),
+                "{}",
+                rule.code
+            );
+            assert!(digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()));
+        }
+        let mut codes: Vec<&str> = ALL.iter().map(|r| r.code).collect();
+        codes.sort_by_key(|code| code_order(code));
+        assert!(codes.is_sorted());
     }
 }

@@ -149,19 +149,12 @@ fn diagnose(
             ),
         ),
     };
-    let (parent, noun) = match kind {
-        ItemKind::Objective => (says.says("单位", "unit"), says.noun(kind)),
-        ItemKind::KeyResult => (says.says("目标", "objective"), says.noun(kind)),
-    };
     let mut diagnostic = Diagnostic::new(&RULE, at.number.span, message)
         .label(says.format(
             format_args!("应为 {prefix}{expected}"),
             format_args!("should be {prefix}{expected}"),
         ))
-        .help(says.format(
-            format_args!("按顺序重新编号：同一{parent}下的{noun}从 1 开始依次递增"),
-            format_args!("renumber in order: the {noun}s of one {parent} count up from 1"),
-        ))
+        .help(help(kind, says))
         .fix(Fix {
             applicability: Applicability::Safe,
             description: says
@@ -183,6 +176,24 @@ fn diagnose(
         );
     }
     diagnostic
+}
+
+/// What to do, written out whole for each kind of item: a file may have thousands of breaks.
+fn help(kind: ItemKind, says: Locale) -> &'static str {
+    match (kind, says) {
+        (ItemKind::Objective, Locale::Chinese) => {
+            "按顺序重新编号：同一单位下的目标从 1 开始依次递增"
+        }
+        (ItemKind::Objective, Locale::English) => {
+            "renumber in order: the objectives of one unit count up from 1"
+        }
+        (ItemKind::KeyResult, Locale::Chinese) => {
+            "按顺序重新编号：同一目标下的关键结果从 1 开始依次递增"
+        }
+        (ItemKind::KeyResult, Locale::English) => {
+            "renumber in order: the key results of one objective count up from 1"
+        }
+    }
 }
 
 /// A number in the same digits as the one it replaces; full-width becomes ASCII, as P001 asks.
