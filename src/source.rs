@@ -2,6 +2,8 @@
 //! that turns byte offsets into lines and columns.
 
 use std::fmt;
+use std::fs::File;
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -124,19 +126,22 @@ impl Source {
 
     /// Reads and validates a file.
     pub fn read(path: &Path) -> Result<Self, LoadError> {
-        // Refused before reading: a file over the limit is not worth the memory.
-        if let Ok(metadata) = std::fs::metadata(path)
-            && metadata.len() > MAX_BYTES
-        {
-            return Err(LoadError::TooLarge {
-                path: path.to_owned(),
-                bytes: metadata.len(),
-            });
-        }
-        let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
+        let io_error = |error| LoadError::Io {
             path: path.to_owned(),
             error,
-        })?;
+        };
+        // The open file's size, not the path's: the path is looked up once.
+        let mut file = File::open(path).map_err(io_error)?;
+        let size = file.metadata().map_err(io_error)?.len();
+        // Refused before reading: a file over the limit is not worth the memory.
+        if size > MAX_BYTES {
+            return Err(LoadError::TooLarge {
+                path: path.to_owned(),
+                bytes: size,
+            });
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default());
+        file.read_to_end(&mut bytes).map_err(io_error)?;
         Source::from_bytes(path, bytes)
     }
 

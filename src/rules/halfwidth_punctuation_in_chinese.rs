@@ -38,22 +38,15 @@ The fix replaces each mark with its full-width form.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for item in cx.document.items() {
-        let marks = halfwidth_marks(cx.text(item.text), item.text.start);
-        let Some(&(first, _)) = marks.first() else {
+        let edits = full_width_edits(cx.text(item.text), item.text.start);
+        let Some(first) = edits.first().map(|e| e.span) else {
             continue;
         };
-        let edits = marks
-            .iter()
-            .map(|&(span, full)| Edit {
-                span,
-                replacement: full.into(),
-            })
-            .collect();
         out.push(
             Diagnostic::new(
                 &RULE,
                 first,
-                format!("中文之间使用了半角标点（{} 处）", marks.len()),
+                format!("中文之间使用了半角标点（{} 处）", edits.len()),
             )
             .label("半角标点")
             .help("中文之间使用全角标点：，；：？！（）")
@@ -66,9 +59,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Each ASCII mark with a Chinese character on the side it belongs to, and its full-width
-/// form. Brackets need Chinese inside them or next to them; the rest, Chinese on both sides.
-fn halfwidth_marks(text: &str, base: usize) -> Vec<(Span, &'static str)> {
+/// An edit for each ASCII mark with a Chinese character on the side it belongs to, to its
+/// full-width form. Brackets need Chinese inside them or next to them; the rest, Chinese on
+/// both sides. Read in one pass, with the characters on either side of each.
+fn full_width_edits(text: &str, base: usize) -> Vec<Edit> {
     // Most items have no ASCII mark at all.
     if !text
         .bytes()
@@ -76,32 +70,35 @@ fn halfwidth_marks(text: &str, base: usize) -> Vec<(Span, &'static str)> {
     {
         return Vec::new();
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let cjk_at = |i: Option<usize>| {
-        i.and_then(|i| chars.get(i))
-            .is_some_and(|(_, c)| is_cjk(*c))
-    };
-    chars
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &(at, c))| {
-            let full = match c {
-                ',' => "，",
-                ';' => "；",
-                ':' => "：",
-                '?' => "？",
-                '!' => "！",
-                '(' => "（",
-                ')' => "）",
-                _ => return None,
-            };
-            let before = cjk_at(i.checked_sub(1));
-            let after = cjk_at(Some(i + 1));
-            let flagged = match c {
-                '(' | ')' => before || after,
-                _ => before && after,
-            };
-            flagged.then(|| (Span::new(base + at, base + at + 1), full))
-        })
-        .collect()
+    let mut edits = Vec::new();
+    let mut before_is_cjk = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let full = match c {
+            ',' => "，",
+            ';' => "；",
+            ':' => "：",
+            '?' => "？",
+            '!' => "！",
+            '(' => "（",
+            ')' => "）",
+            _ => {
+                before_is_cjk = is_cjk(c);
+                continue;
+            }
+        };
+        let after_is_cjk = chars.peek().is_some_and(|&(_, next)| is_cjk(next));
+        let flagged = match c {
+            '(' | ')' => before_is_cjk || after_is_cjk,
+            _ => before_is_cjk && after_is_cjk,
+        };
+        if flagged {
+            edits.push(Edit {
+                span: Span::new(base + at, base + at + 1),
+                replacement: full.into(),
+            });
+        }
+        before_is_cjk = false;
+    }
+    edits
 }
