@@ -259,6 +259,7 @@ fn each_labelled_key_result_is_in_its_sets_language() {
         ("kr-holdout-12", "zh"),
         ("kr-holdout-13", "zh"),
         ("kr-holdout-14", "zh"),
+        ("kr-holdout-15", "zh"),
         ("kr-cases-en", "en"),
         ("kr-holdout-en", "en"),
         ("kr-holdout-en-2", "en"),
@@ -272,6 +273,7 @@ fn each_labelled_key_result_is_in_its_sets_language() {
         ("kr-holdout-en-10", "en"),
         ("kr-holdout-en-11", "en"),
         ("kr-holdout-en-12", "en"),
+        ("kr-holdout-en-13", "en"),
     ] {
         let mut wrong = Vec::new();
         let mut in_mixed_document = std::collections::BTreeSet::new();

@@ -55,10 +55,25 @@ impl Facts {
             let (start, end) = (p.start - base, p.end - base);
             !is_date_slot(&text[..start], &text[start..end], &text[end..])
         };
+        // How many periods apart events fall (每两周, every 6 hours) is no measure of the work.
+        let intervals: Vec<Span> = facts
+            .time_frames
+            .iter()
+            .filter(|t| t.kind == time::TimeKind::Cadence)
+            .filter(|t| {
+                time::interval_start(&text[t.span.start - base..t.span.end - base]).is_some()
+            })
+            .map(|t| t.span)
+            .collect();
         let mut measures: Vec<Span> = facts
             .quantities
             .iter()
             .map(|q| q.span)
+            .filter(|q| {
+                !intervals
+                    .iter()
+                    .any(|t| t.start <= q.start && q.end <= t.end)
+            })
             .chain(facts.placeholders.iter().filter(measures_amount).copied())
             .collect();
         // `below the 2024 level` measures against a baseline, with no number of its own.
@@ -378,6 +393,14 @@ mod tests {
         assert!(quantities("每一季度召开质量分析会").is_empty());
         assert!(quantities("Rotate the keys every month").is_empty());
         assert!(quantities("Rotate the keys every other month").is_empty());
+        assert!(quantities("Rotate the keys every 1 month").is_empty());
+        // The interval is a number, not the measure the work aims at.
+        let facts = Facts::of(
+            "Snapshot the ledger every 4 hours",
+            0,
+            &Vocabulary::default(),
+        );
+        assert!(facts.has_number() && facts.kind() != Kind::Outcome);
     }
 
     #[test]

@@ -274,7 +274,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
             && body
                 .iter()
                 .any(|w| w.span.start >= window.end && OWN_FIXES.contains(&w.text));
-        if let Some(subject) = subject_before(body, window.start).filter(|_| !fixes_own) {
+        if let Some(subject) = subject_before(body, window).filter(|_| !fixes_own) {
             return verdict(Kind::Outcome, subject, WordClass::Result);
         }
     }
@@ -552,7 +552,8 @@ fn measured_metric(body: &[&Word<'_>], measured: bool, evidence: Evidence<'_>) -
 /// 报销单据在提交后3个工作日内完成审核). What is handled stands before the window; a window
 /// after a meeting (会议后1个工作日内完成修订), or on the team's own deliverable (8D报告…内关闭),
 /// stays the team's task.
-fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w Word<'w>> {
+fn subject_before<'w>(body: &[&'w Word<'w>], window: Span) -> Option<&'w Word<'w>> {
+    let window_start = window.start;
     let before: Vec<&'w Word<'w>> = body
         .iter()
         .copied()
@@ -610,8 +611,15 @@ fn subject_before<'w>(body: &[&'w Word<'w>], window_start: usize) -> Option<&'w 
                 || w.is(WordClass::Deliverable);
             (nominal && !temporal && !own && !names_own && w.tag != "t").then_some(*w)
         })
-        // With no subject named (接到紧急呼叫后15分钟内上门处置), the request received is served.
-        .or(receipt)
+        // With no subject named, a call received is served when the team goes to the caller
+        // (接到紧急呼叫后15分钟内上门处置).
+        .or_else(|| {
+            static ARRIVALS: WordList = word_list!("zh/kind/arrivals.txt");
+            let goes = body
+                .iter()
+                .any(|w| w.span.start >= window.end && ARRIVALS.contains(&w.text));
+            receipt.filter(|_| goes)
+        })
 }
 
 /// Whether the object names those the team works with: 合作小学, 合作农场, 合作社 (not 合作项目,
@@ -725,17 +733,18 @@ fn is_attribute(word: &Word<'_>, rest: &[&Word<'_>], leads: bool) -> bool {
     let relative = !leads
         && rest.iter().take(3).any(|w| w.text == "的")
         && !rest.iter().take(3).any(|w| w.is(WordClass::Deliverable));
-    // A verb's clause that ends in 的 before a result says whose result it is (参加赛事的学员
-    // 获奖人数达到X人): the result decides.
+    // A verb's clause that ends in 的 before a count of those who did something says whose
+    // count it is (参加赛事的学员获奖人数达到X人): the count decides.
     let before_result = rest
         .iter()
         .take(6)
         .position(|w| w.text == "的")
         .is_some_and(|at| {
-            rest[at + 1..]
-                .iter()
-                .take(3)
-                .any(|w| w.is(WordClass::Result))
+            rest[at + 1..].windows(2).take(3).any(|pair| {
+                pair[0].tag.starts_with('v')
+                    && !pair[0].is(WordClass::ActivityVerb)
+                    && matches!(pair[1].text, "人数" | "人次")
+            })
         });
     is_measure_word(next)
         || before_result
@@ -846,14 +855,17 @@ mod tests {
     fn a_window_from_a_call_received_is_a_service() {
         assert_eq!(kind("接到报警后10分钟内到达现场"), "outcome");
         assert_eq!(kind("收到报修后2小时内上门"), "outcome");
-        // The team's own step after its own event stays work.
+        // The team's own step after its own event stays work, and so does one it starts on
+        // receipt without going to anyone.
         assert_eq!(kind("会议结束后2个工作日内完成纪要"), "activity");
+        assert_eq!(kind("收到上级通知后24小时内完成自查"), "activity");
     }
 
     #[test]
     fn a_verb_that_says_whose_result_it_is_does_not_decide() {
         assert_eq!(kind("参加技能大赛的员工获奖人数达到5人"), "outcome");
         assert_eq!(kind("完成新员工入职培训的课件制作"), "activity");
+        assert_eq!(kind("编写先进班组的获奖经验材料8篇"), "activity");
     }
 
     #[test]

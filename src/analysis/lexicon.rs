@@ -380,10 +380,8 @@ pub fn names_a_measure(word: &str) -> bool {
         "价", "频次",
     ];
     // Qualities and forces, not measures; amounts said in words (尽量, 大量), not measured.
-    // 存量 and 增量 name a stock's part before a noun (存量纸质档案, 增量客户).
-    const NOT: [&str; 12] = [
-        "质量", "力量", "能量", "分量", "尽量", "大量", "少量", "适量", "批量", "考量", "存量",
-        "增量",
+    const NOT: [&str; 10] = [
+        "质量", "力量", "能量", "分量", "尽量", "大量", "少量", "适量", "批量", "考量",
     ];
     let chars = word.chars().count();
     (chars >= 2 && !NOT.contains(&word) && ENDINGS.iter().any(|e| word.ends_with(e) && word != *e))

@@ -235,7 +235,18 @@ static ENGLISH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// `once` is a count when bounded (`at least once`) or counted per period (`once a week`),
 /// not when it joins a clause (`once the app ships`).
 fn counts_once(text: &str, start: usize, end: usize) -> bool {
-    const PERIODS: [&str; 5] = ["day", "week", "month", "quarter", "year"];
+    const PERIODS: [&str; 10] = [
+        "day",
+        "week",
+        "fortnight",
+        "month",
+        "quarter",
+        "year",
+        "term",
+        "semester",
+        "season",
+        "sprint",
+    ];
     let previous = text[..start].trim_end().rsplit(' ').next().unwrap_or("");
     let mut following = text[end..].split_whitespace();
     let (next, then) = (
@@ -489,27 +500,33 @@ fn after_cadence(before: &str) -> bool {
     periodic || clause.contains("双周")
 }
 
-/// A public service number (110, 12345, 311) before a word it names (110联动, the 311 web
-/// portal) or after dialling it (拨打12345).
+/// A public service number (110, 12345, 311) before a word that names its line (110联动,
+/// 911 dispatchers, the 311 web portal) or after dialling it (拨打12345); not a count (120余家,
+/// 211 new merchants) nor a price ($999).
 fn names_a_service_line(text: &str, start: usize, end: usize) -> bool {
     static CHINESE: WordList = word_list!("zh/quantity/service-numbers.txt");
+    static CHINESE_WORDS: WordList = word_list!("zh/quantity/service-words.txt");
     static ENGLISH: WordList = word_list!("en/quantity/service-numbers.txt");
+    static ENGLISH_WORDS: WordList = word_list!("en/quantity/service-words.txt");
     let (number, before, after) = (&text[start..end], &text[..start], &text[end..]);
+    if before.trim_end().ends_with(['$', '€', '¥', '£']) {
+        return false;
+    }
     let chinese = CHINESE.contains(&number)
-        && (after
-            .chars()
-            .next()
-            .is_some_and(|c| crate::syntax::is_cjk(c) && !matches!(c, '内' | '以' | '之'))
-            || before.ends_with("拨打"));
+        && (CHINESE_WORDS.iter().any(|w| after.starts_with(w)) || before.ends_with("拨打"));
     let dialled = || {
         let lower = before.to_ascii_lowercase();
         lower.ends_with("dial ") || lower.ends_with("call ")
     };
-    let english = ENGLISH.contains(&number)
-        && (after
-            .strip_prefix(' ')
-            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
-            || dialled());
+    let names_line = || {
+        after.starts_with(' ')
+            && after
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .any(|w| ENGLISH_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    };
+    let english = ENGLISH.contains(&number) && (names_line() || dialled());
     chinese || english
 }
 
@@ -541,7 +558,11 @@ fn ratio_end(text: &str, start: usize, end: usize) -> Option<usize> {
         return None;
     }
     let lead = text[..start].trim_end();
-    let named = NAMES.iter().any(|n| lead.ends_with(n));
+    // 比8:00提前 compares two times.
+    let compares_times = ["提前", "推迟", "延后", "早", "晚"]
+        .iter()
+        .any(|w| text[ratio_end..].starts_with(w));
+    let named = NAMES.iter().any(|n| lead.ends_with(n)) && !compares_times;
     let levelled = LEVELS.iter().any(|l| lead.ends_with(l));
     let second = text[end..ratio_end].trim_start_matches([':', '：']);
     let clock = second.len() == 2 && text[start..end].len() <= 2;
@@ -552,6 +573,21 @@ fn ratio_end(text: &str, start: usize, end: usize) -> Option<usize> {
 /// that name a line, a version, a generation or a hotline: 3号线, 2026版, 第2代, 12345热线.
 fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     if !has_unit && names_a_service_line(text, start, end) {
+        return true;
+    }
+    // `the 2026/27 season`, `FY2025/26`: a year across two, named.
+    let numeral = &text[start..end];
+    let split_year = is_year_digits(numeral)
+        && text[end..].strip_prefix('/').is_some_and(|r| {
+            r.len() >= 2
+                && r.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                && !r[2..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        || numeral.len() == 2
+            && text[..start]
+                .strip_suffix('/')
+                .is_some_and(|b| b.len() >= 4 && is_year_digits(&b[b.len() - 4..]));
+    if split_year {
         return true;
     }
     // `24/7`: always, not two numbers.
@@ -596,7 +632,7 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
     // The English words around the number: `the 2024 level` and `the 2025 annual report` are
     // years naming a thing (`the 2000 remaining tenants` are counted); `the 2.0 release` and
     // `release 4.2` are dotted numbers naming a release (not `2.5 updates`).
-    const DATED: [&str; 23] = [
+    const DATED: [&str; 25] = [
         "level",
         "figure",
         "average",
@@ -620,6 +656,8 @@ fn is_identifier(text: &str, start: usize, end: usize, has_unit: bool) -> bool {
         "tender",
         "catalogue",
         "catalog",
+        "calendar",
+        "schedule",
     ];
     const RELEASES: [&str; 3] = ["release", "version", "update"];
     let is_one_of = |word: &str, words: &[&str]| words.iter().any(|d| word.eq_ignore_ascii_case(d));
@@ -1113,6 +1151,11 @@ mod tests {
         // A number on the English list is no name in Chinese, nor the other way round.
         assert_eq!(quantities("新增911户签约家庭"), ["911户"]);
         assert_eq!(quantities("Ship 120 crates"), ["120"]);
+        // Only before a word that names the line: a rough count or a price is a number.
+        assert_eq!(quantities("走访120余家重点企业"), ["120"]);
+        assert_eq!(quantities("改造老旧小区120栋"), ["120"]);
+        assert_eq!(quantities("Onboard 211 new merchants"), ["211"]);
+        assert_eq!(quantities("Launch a $999 starter bundle"), ["999"]);
     }
 
     #[test]
@@ -1124,6 +1167,8 @@ mod tests {
         // A clock time, and a format with no ratio named, are no quantity.
         assert!(quantities("门诊不晚于8:30开诊").is_empty());
         assert!(quantities("Offer 1:1 mentoring to new hires").is_empty());
+        // 比 before a clock time compares times.
+        assert!(quantities("首班车发车时间比7:00提前").is_empty());
     }
 
     #[test]
@@ -1131,5 +1176,8 @@ mod tests {
         assert!(quantities("Sign the 2028 supply agreement by June").is_empty());
         assert!(quantities("Answer the help line 24/7").is_empty());
         assert_eq!(quantities("Renew 2028 contracts by June"), ["2028"]);
+        assert!(quantities("Announce the 2027/28 season by May").is_empty());
+        assert!(quantities("Share the 2027 exhibition calendar by May").is_empty());
+        assert_eq!(quantities("Visit every branch once per semester"), ["once"]);
     }
 }

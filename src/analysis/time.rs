@@ -75,14 +75,14 @@ static PATTERNS: LazyLock<Vec<(TimeKind, Vec<u64>, Regex)>> = LazyLock::new(|| {
             // or a day everyone on the team knows (two weeks before race day, ahead of opening
             // night).
             format!(
-                r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){{1,2}}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{{1,2}}\b|\b(?:by|before)\s+(?:the|their|its|each)\s+(?:[a-z-]+\s+){{0,2}}(?:expiry|expiration|due)\s+dates?\b|\bbefore\s+(?:their|its|the)\s+(?:[a-z-]+\s+){{0,2}}(?:expires|expire|lapses|lapse)\b|\bbefore\s+(?:they|it)\s+(?:expires?|lapses?)\b|\bbefore\s+(?:its\s+|their\s+)?expiry\b|\b(?:{count}\s+(?:days?|weeks?|months?)\s+)?(?:before|ahead\s+of|prior\s+to)\s+[a-z-]+\s+(?:day|night)\b|\b(?:before|ahead\s+of|by)\s+(?:arrival|registration|opening|graduation|check-in|move-in|departure)\b|\b(?:before|by)\s+the\s+doors\s+open\b)"
+                r"(?i-u:\b(?:by|before|ahead\s+of)\s+the\s+(?:[A-Za-z0-9.-]+\s+){{1,2}}(?:run|cycle)\b|\b(?:by|before|no\s+later\s+than)\s+week\s+[0-9]{{1,2}}\b|\b(?:by|before)\s+(?:the|their|its|each)\s+(?:[a-z-]+\s+){{0,2}}(?:expiry|expiration|due)\s+dates?\b|\bbefore\s+(?:their|its|the)\s+(?:[a-z-]+\s+){{0,2}}(?:expires|expire|lapses|lapse)\b|\bbefore\s+(?:they|it)\s+(?:expires?|lapses?)\b|\bbefore\s+(?:its\s+|their\s+)?expiry\b|\b(?:{count}\s+(?:days?|weeks?|months?)\s+)?(?:before|ahead\s+of|prior\s+to)\s+[a-z-]+\s+(?:day|night)\b|\b(?:before|ahead\s+of|by)\s+(?:arrival|registration|opening|graduation|check-in|move-in|departure)\b|\b(?:before|by)\s+the\s+doors\s+open\b|\b(?:before|by|ahead\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:shutdown|freeze)\b)"
             ),
         ),
         (
             TimeKind::Cadence,
             &[&['a']],
             format!(
-                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:hour|day|night|morning|evening|weekend|week|fortnight|month|quarter|year|season|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b)"
+                r"(?i-u:\b(?:every|each|per)\s+(?:(?:other|{count})\s+)?(?:business\s+|school\s+|working\s+|calendar\s+)?(?:hour|day|night|morning|evening|weekend|week|fortnight|month|quarter|year|season|sprint|semester|term|shift|weekday|grading\s+period|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|twice-yearly)\b|\b(?:once|twice|{count}\s+times)\s+(?:(?:a|per)\s+(?:day|week|month|quarter|year)|daily|weekly|monthly|quarterly|yearly)\b|\ba\s+(?:day|week|fortnight|month|quarter|year)\b)"
             ),
         ),
         // A named month (in November, during early March) is the period of the work.
@@ -663,7 +663,9 @@ pub fn interval_start(cadence: &str) -> Option<usize> {
             .or_else(|| cadence.strip_prefix('每'))?
     };
     let first_word = rest.split(' ').next().unwrap_or("");
-    let counted = rest.starts_with(|c: char| c.is_ascii_digit() && c != '0')
+    // `every 1 week` is every week.
+    let one = rest.starts_with('1') && !rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    let counted = rest.starts_with(|c: char| c.is_ascii_digit() && c != '0') && !one
         || rest.starts_with(['两', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
         || english
             && NUMBER_WORDS
@@ -795,6 +797,21 @@ fn english_cadence_counts(text: &str, start: usize, end: usize) -> bool {
         || previous.starts_with(|c: char| c.is_ascii_digit())
             && LATIN_DURATIONS
                 .contains(&previous.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'));
+    // `two workshops a month`: after the events counted, not `in a month`, `a year ago`
+    // or `2 hours a day`.
+    if phrase
+        .get(..2)
+        .is_some_and(|a| a.eq_ignore_ascii_case("a "))
+    {
+        let plural = previous.len() > 3
+            && previous.ends_with('s')
+            && previous
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !["this", "was", "has", "across", "always", "perhaps"].contains(&previous);
+        let ago = text[end..].trim_start().starts_with("ago");
+        return plural && !ago && !timed_value;
+    }
     // `fewer than 5 sailings per month cancelled`, `no more than 2 missed pickups per week`: a
     // ceiling on a count of events is a rate. The events are named by words of their own
     // (not `below 10% for each term`).

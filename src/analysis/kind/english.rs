@@ -425,10 +425,12 @@ fn predicate(body: &[&Word<'_>], evidence: Evidence<'_>) -> Option<usize> {
         .iter()
         .position(|w| is_one_of(w, &PREPOSITIONS) || w.is(WordClass::Comparator))
         .unwrap_or(body.len());
-    // A plural before a bound is the measure's noun ("Road calls below 1 per 10,000 miles").
+    // A plural before a ceiling is the measure's noun ("Road calls below 1 per 10,000
+    // miles").
     let bounded_plural = |i: usize| {
         body[i].form == Some(Form::S)
             && body[i].is(WordClass::ActivityVerb)
+            && body.get(i + 1).is_some_and(|w| is_ceiling(w))
             && bound_after(body, i + 1, evidence)
     };
     let finite = |i: usize| {
@@ -562,10 +564,12 @@ fn holds_level(
 ) -> bool {
     // After its subject, a participle may stand further from the bound ("Errata reported per
     // title in the first term under 5").
-    // A share of those served ("for over 90% of patients") is a completion rate, no level.
+    // Only a ceiling: a floor there counts the team's output ("Workshops delivered in Q3 at
+    // 6 or more"), and a share of those served ("for over 90% of patients") its completion.
     let far_level = |i: usize| {
-        level_end(body, i, evidence)
-            .is_some_and(|end| body.get(end).is_none_or(|w| !is_one_of(w, &["of"])))
+        is_ceiling(body[i])
+            && level_end(body, i, evidence)
+                .is_some_and(|end| body.get(end).is_none_or(|w| !is_one_of(w, &["of"])))
     };
     let past_bound = body[at].form == Some(Form::Past)
         && (bound_after(body, at + 1, evidence) || at > 0 && (at + 2..body.len()).any(far_level));
@@ -580,6 +584,22 @@ fn holds_level(
 /// 99.2% or better", "at 4 hours", "at 200 tickets or fewer"); not places ("at 12 clinics").
 fn bound_after(body: &[&Word<'_>], i: usize, evidence: Evidence<'_>) -> bool {
     level_end(body, i, evidence).is_some()
+}
+
+/// A bound from above: `under 5`, `below 1 per 10,000 miles`, `at most 3`.
+fn is_ceiling(word: &Word<'_>) -> bool {
+    is_one_of(
+        word,
+        &[
+            "under",
+            "below",
+            "fewer than",
+            "less than",
+            "at most",
+            "no more than",
+            "max",
+        ],
+    )
 }
 
 /// Where the level a bound at `i` sets ends ([`bound_after`]): the index after its value.
@@ -680,11 +700,18 @@ fn nominal(
             (is_noun(w, evidence) || gerund(w)) && !participle
         })
         .last();
-    // What others send ("Road calls") is no work of the team's.
-    let counts_work =
-        head.filter(|w| (w.is(WordClass::Deliverable) || gerund(w)) && !w.is(WordClass::Request));
-    // "No lost-time injuries": an absence is a state to make true.
-    let absence = body.first().is_some_and(|w| is_one_of(w, &["no"]));
+    // What others send, held under a ceiling ("Road calls below 1 per 10,000 miles"), is no
+    // work of the team's ("Sales calls at 50 per rep" are).
+    let capped = body.iter().any(|w| is_ceiling(w));
+    let counts_work = head.filter(|w| {
+        (w.is(WordClass::Deliverable) || gerund(w)) && !(capped && w.is(WordClass::Request))
+    });
+    // "No lost-time injuries": an absence is a state to make true; "No later than June" is
+    // a deadline.
+    let absence = body.first().is_some_and(|w| is_one_of(w, &["no"]))
+        && !body
+            .get(1)
+            .is_some_and(|w| is_one_of(w, &["later", "sooner", "more", "less", "fewer"]));
     let share = body.iter().any(|w| w.text.ends_with('%'));
     let (kind, word, class) = match (measured, metric, counts_work) {
         (true, Some(metric), _) => (Kind::Outcome, *metric, WordClass::Metric),
@@ -1097,6 +1124,13 @@ mod tests {
                 "Care plans sent to the family within 48 hours for over 90% of residents",
                 "activity",
             ),
+            // …and a floor far from it counts the team's output.
+            (
+                "Workshops delivered per month at libraries at 4 or more",
+                "activity",
+            ),
+            // A plural at a level, not under a ceiling, is the team's effort.
+            ("Sales calls at 40 per rep per week", "activity"),
         ] {
             assert_eq!(kind(text), expected, "{text}");
         }
@@ -1106,6 +1140,7 @@ mod tests {
     fn absences_partners_records_and_prices() {
         for (text, expected) in [
             ("No unplanned outages during the holiday peak", "outcome"),
+            ("No later than May, publish the style guide", "activity"),
             ("Sign 12 new member institutions", "outcome"),
             // Keeping a record in time after an event is the team's own bookkeeping.
             (
