@@ -241,6 +241,23 @@ fn wins_partners(object: &[&Word<'_>]) -> bool {
         .is_some_and(|head| head.is(WordClass::Partner) && !head.is(WordClass::Staff))
 }
 
+/// A pact (协议, 关系, 合作) made with others the clause counts (与五所中小学签订服务协议,
+/// 与若干家茶馆建立供货关系): partners won, as 3家机构建立合作关系 is. Connecting systems with
+/// them (与3家承运商的数据对接) names no pact.
+fn pact_with_counted_others(before: &[&Word<'_>], head: &Word<'_>) -> bool {
+    let pact = ["协议", "关系", "合作"]
+        .iter()
+        .any(|p| head.text.ends_with(p));
+    let counted = before.iter().enumerate().any(|(i, w)| {
+        w.text == "与"
+            && before[i + 1..]
+                .iter()
+                .take(5)
+                .any(|n| n.tag == "m" && !n.text.starts_with('第'))
+    });
+    pact && counted
+}
+
 /// Fixing the team's own findings: 整改, 修订, 关闭, 闭环.
 static OWN_FIXES: WordList = word_list!("zh/kind/own-fixes.txt");
 
@@ -332,7 +349,7 @@ fn judge_clause(body: &[&Word<'_>], clause: &Clause, evidence: Evidence<'_>) -> 
         if word.is(WordClass::ActivityVerb) {
             // 签订合作协议, 完成…签约: the act is the result.
             let head = rest.last().unwrap_or(word);
-            if head.is(WordClass::Result) {
+            if head.is(WordClass::Result) || pact_with_counted_others(&body[..i], head) {
                 return verdict(Kind::Outcome, head, WordClass::Result);
             }
             // 开发客户, 引进企业: customers and partners brought in are won.
@@ -849,6 +866,15 @@ mod tests {
         // People a service reaches, and creators signed, are won too.
         assert_eq!(kind("签约居民从1200户增加到2000户"), "outcome");
         assert_eq!(kind("新签约创作者300人"), "outcome");
+    }
+
+    #[test]
+    fn a_pact_with_counted_others_wins_them() {
+        assert_eq!(kind("与4所职业院校签订实习基地协议"), "outcome");
+        assert_eq!(kind("与若干家物流企业建立长期配送关系"), "outcome");
+        // Connecting systems with them, or a pact with no one counted, is the team's work.
+        assert_eq!(kind("完成与2家银行的接口联调"), "activity");
+        assert_eq!(kind("与法务部建立合同审核协作关系"), "activity");
     }
 
     #[test]
